@@ -1,0 +1,46 @@
+package dev.parley.core.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Dispatches {@code check} and {@code evaluate}; exit status 0 ok, 2 bad input or usage, 1 internal failure. */
+public final class ParleyCommands {
+    static final int OK = 0;
+    static final int INTERNAL_FAILURE = 1;
+    static final int BAD_INPUT = 2;
+
+    private ParleyCommands() {}
+
+    /** Runs the command named by {@code args[0]} and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /** Runs the command named by {@code args[0]}, returning its exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("usage: parley check|evaluate [options] [FILE]");
+            return BAD_INPUT;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "check" -> unavailable("check", err);
+            case "evaluate" -> unavailable("evaluate", err);
+            default -> {
+                err.println("parley: unknown command \"" + args[0] + "\"; try check or evaluate");
+                yield BAD_INPUT;
+            }
+        };
+    }
+
+    private static int unavailable(String command, PrintStream err) {
+        err.println("parley " + command + ": not built yet");
+        return INTERNAL_FAILURE;
+    }
+
+    /** Whether {@code command} is one this class runs. */
+    public static boolean handles(String command) {
+        return command.equals("check") || command.equals("evaluate");
+    }
+}
