@@ -36,9 +36,11 @@ public class ProblemHandler {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final long uploadLimit;
+    private final long bodyLimit;
 
     ProblemHandler(LimitsSettings limits) {
         this.uploadLimit = limits.maxAttachmentBytes();
+        this.bodyLimit = limits.maxBodyBytes();
     }
 
     /** The response for {@code problem}. */
@@ -63,8 +65,24 @@ public class ProblemHandler {
         return response(e);
     }
 
+    @ExceptionHandler({
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.jdbc.CannotGetJdbcConnectionException.class
+    })
+    ResponseEntity<Object> busy(Exception e) {
+        log.warn("no database connection in time: {}", e.getMessage());
+        return response(
+                new ProblemException(503, "unavailable", "Service unavailable", "the server is busy; try again shortly")
+                        .header("Retry-After", "1"));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.BodyTooLargeException) {
+                return response(ProblemException.tooLarge(bodyLimit));
+            }
+        }
         String detail = "the request body is not valid JSON of the expected shape";
         Throwable cause = e.getMostSpecificCause();
         if (cause.getMessage() != null) {

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Shops, users and team roles in the database, with caches of shops and user handles (evicted on every change). */
-@Repository
+@Component
 public class AccountStore {
     private final JdbcClient jdbc;
     private final Clock clock;

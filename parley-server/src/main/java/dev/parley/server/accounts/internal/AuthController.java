@@ -78,7 +78,8 @@ class AuthController {
             throw ProblemException.invalid(
                     "newPassword: must be at least " + settings.minPasswordLength() + " characters long");
         }
-        store.setPasswordHash(actor.userId(), encoder.encode(body.newPassword()));
+        String newHash = encoder.encode(body.newPassword());
+        store.setPasswordHash(actor.userId(), newHash);
         tokens.revokeOtherSessions(actor.userId(), actor.tokenId());
         return ResponseEntity.noContent().build();
     }

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -44,13 +45,19 @@ class OperatorAccountsController {
     private final PasswordEncoder encoder;
     private final TokenService tokens;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
     OperatorAccountsController(
-            AccountStore store, PasswordEncoder encoder, TokenService tokens, ApplicationEventPublisher events) {
+            AccountStore store,
+            PasswordEncoder encoder,
+            TokenService tokens,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx) {
         this.store = store;
         this.encoder = encoder;
         this.tokens = tokens;
         this.events = events;
+        this.tx = tx;
     }
 
     record ShopBody(
@@ -99,7 +106,6 @@ class OperatorAccountsController {
     }
 
     @PutMapping("/users/{id}")
-    @Transactional
     ResponseEntity<Map<String, Object>> upsertUser(
             @AuthenticationPrincipal Actor actor, @PathVariable String id, @Validated @RequestBody UserBody body) {
         requireOperator(actor);

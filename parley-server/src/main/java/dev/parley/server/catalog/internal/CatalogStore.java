@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Products and orders in the database; products are cached (evicted on change, and after 30 s for other nodes). */
-@Repository
+@Component
 public class CatalogStore {
     private final JdbcClient jdbc;
     private final Clock clock;

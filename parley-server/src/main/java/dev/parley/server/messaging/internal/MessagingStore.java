@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Conversations, messages, attachments and read state in the database. */
-@Repository
+@Component
 class MessagingStore {
     static final String CONVERSATION_COLUMNS = "c.id, c.shop_id, c.buyer_id, c.product_id, c.order_id, c.status,"
             + " c.open_key, c.assignee_id, c.arbitrator_id, c.created_at, c.last_message_ms, c.last_buyer_ms,"
