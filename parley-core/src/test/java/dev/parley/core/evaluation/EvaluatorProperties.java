@@ -141,7 +141,7 @@ class EvaluatorProperties {
                     .max(Comparator.naturalOrder())
                     .orElseThrow();
             return new Scenario(
-                    zone, settings, log, last.plus(settings.window()).plus(Duration.ofDays(40)));
+                    zone, settings, log, last.plus(settings.window()).plus(Duration.ofDays(100)));
         });
     }
 
