@@ -26,7 +26,7 @@ public final class ParleyCommands {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "check" -> unavailable("check", err);
-            case "evaluate" -> unavailable("evaluate", err);
+            case "evaluate" -> EvaluateCommand.run(rest, in, out, err);
             default -> {
                 err.println("parley: unknown command \"" + args[0] + "\"; try check or evaluate");
                 yield BAD_INPUT;

@@ -1,0 +1,156 @@
+package dev.parley.core.policy;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A set of terms, each with a payload, found in normalised text in one pass with an Aho–Corasick automaton.
+ *
+ * <p>Terms are normalised like the text they are matched against. A term that begins or ends with a letter or digit of
+ * a script written with spaces (Latin, Cyrillic, Greek) must sit on a word boundary on that side; terms in Han, Thai
+ * and other scripts without spaces match anywhere. A {@code *} at the start or end of a term lifts the boundary on
+ * that side ({@code fuck*} also finds "fucking").
+ *
+ * @param <T> the payload type, such as a kind of finding
+ */
+final class Lexicon<T> {
+    private static final int NEED_START_BOUNDARY = 1;
+    private static final int NEED_END_BOUNDARY = 2;
+
+    private final AhoCorasickDoubleArrayTrie<List<Entry<T>>> trie;
+    private final boolean empty;
+
+    private Lexicon(AhoCorasickDoubleArrayTrie<List<Entry<T>>> trie, boolean empty) {
+        this.trie = trie;
+        this.empty = empty;
+    }
+
+    /** A builder of a lexicon. */
+    static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
+
+    /** Every occurrence of a term in {@code text}, in order of end offset, with offsets into {@code text.value()}. */
+    List<Match<T>> scan(NormalizedText text) {
+        if (empty) {
+            return List.of();
+        }
+        String value = text.value();
+        List<Match<T>> matches = new ArrayList<>();
+        trie.parseText(value, (begin, end, entries) -> {
+            for (Entry<T> entry : entries) {
+                if ((entry.flags & NEED_START_BOUNDARY) != 0 && !boundaryBefore(value, begin)) {
+                    continue;
+                }
+                if ((entry.flags & NEED_END_BOUNDARY) != 0 && !boundaryAfter(value, end)) {
+                    continue;
+                }
+                matches.add(new Match<>(begin, end, entry.term, entry.payload));
+            }
+        });
+        return matches;
+    }
+
+    /** Whether some term occurs in {@code text}. */
+    boolean containsAny(NormalizedText text) {
+        return !scan(text).isEmpty();
+    }
+
+    static boolean boundaryBefore(String value, int index) {
+        if (index <= 0) {
+            return true;
+        }
+        return !isWordChar(value.codePointBefore(index));
+    }
+
+    static boolean boundaryAfter(String value, int index) {
+        if (index >= value.length()) {
+            return true;
+        }
+        return !isWordChar(value.codePointAt(index));
+    }
+
+    private static boolean isWordChar(int cp) {
+        return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+    }
+
+    /** Whether a boundary is needed next to this code point: letters and digits of scripts written with spaces. */
+    private static boolean spacedScript(int cp) {
+        if (!Character.isLetterOrDigit(cp)) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.LATIN
+                || script == Character.UnicodeScript.CYRILLIC
+                || script == Character.UnicodeScript.GREEK
+                || script == Character.UnicodeScript.COMMON;
+    }
+
+    /** One occurrence: offsets into the normalised text, the term as written in the lexicon, and its payload. */
+    record Match<T>(int start, int end, String term, T payload) {
+
+        /** The original start offset of this match in {@code text}. */
+        int originalStart(NormalizedText text) {
+            return text.originalStart(start);
+        }
+
+        /** The original end offset (exclusive) of this match in {@code text}. */
+        int originalEnd(NormalizedText text) {
+            return text.originalEnd(end);
+        }
+    }
+
+    private record Entry<T>(String term, T payload, int flags) {}
+
+    /** Collects terms; later duplicates of a term keep every payload. */
+    static final class Builder<T> {
+        private final Map<String, List<Entry<T>>> entries = new TreeMap<>();
+
+        private Builder() {}
+
+        /** Adds {@code term} with {@code payload}; blank terms are ignored. */
+        Builder<T> add(String term, T payload) {
+            String raw = term.strip();
+            boolean openStart = raw.startsWith("*");
+            boolean openEnd = raw.endsWith("*") && raw.length() > 1;
+            String core = raw.substring(openStart ? 1 : 0, raw.length() - (openEnd ? 1 : 0));
+            String key = NormalizedText.of(core).value().strip();
+            if (key.isEmpty()) {
+                return this;
+            }
+            int flags = 0;
+            if (!openStart && spacedScript(key.codePointAt(0))) {
+                flags |= NEED_START_BOUNDARY;
+            }
+            if (!openEnd && spacedScript(key.codePointBefore(key.length()))) {
+                flags |= NEED_END_BOUNDARY;
+            }
+            entries.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Entry<>(raw, payload, flags));
+            return this;
+        }
+
+        /** Adds every term with the same payload. */
+        Builder<T> addAll(Iterable<String> terms, T payload) {
+            for (String term : terms) {
+                add(term, payload);
+            }
+            return this;
+        }
+
+        /** The lexicon of the terms added so far. */
+        Lexicon<T> build() {
+            AhoCorasickDoubleArrayTrie<List<Entry<T>>> trie = new AhoCorasickDoubleArrayTrie<>();
+            if (entries.isEmpty()) {
+                return new Lexicon<>(trie, true);
+            }
+            TreeMap<String, List<Entry<T>>> frozen = new TreeMap<>();
+            entries.forEach((key, list) -> frozen.put(key, Collections.unmodifiableList(new ArrayList<>(list))));
+            trie.build(frozen);
+            return new Lexicon<>(trie, false);
+        }
+    }
+}
