@@ -48,6 +48,8 @@ public final class LoadGenerator {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong shed = new AtomicLong();
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private volatile boolean measuring;
     private long[] latencies = new long[1 << 16];
@@ -125,7 +127,20 @@ public final class LoadGenerator {
                     : c.agents()
                             .get(ThreadLocalRandom.current().nextInt(c.agents().size()));
             boolean measured = measuring;
-            workers.execute(() -> send(c, from, intended, measured));
+            if (pending.incrementAndGet() > settings.maxInFlight()) {
+                pending.decrementAndGet();
+                if (measured) {
+                    shed.incrementAndGet();
+                }
+                continue;
+            }
+            workers.execute(() -> {
+                try {
+                    send(c, from, intended, measured);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
         }
         long acceptedInWindow = accepted.get() - acceptedAtStart;
         measuring = false;
@@ -211,7 +226,7 @@ public final class LoadGenerator {
         double seconds = settings.duration().toNanos() / 1e9;
         System.out.printf(
                 "offered=%d/s accepted=%.0f/s delivered=%d p50=%.1fms p99=%.1fms max=%.1fms statuses=%s undelivered=%d"
-                        + " errors=%d%n",
+                        + " errors=%d not-sent(over %d in flight)=%d%n",
                 settings.rate(),
                 acceptedInWindow / seconds,
                 sorted.length,
@@ -220,7 +235,9 @@ public final class LoadGenerator {
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 statuses,
                 inFlight.size(),
-                failed.get());
+                failed.get(),
+                settings.maxInFlight(),
+                shed.get());
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param buyers how many buyers (each opens one conversation with one shop)
  * @param operator operator credentials as {@code user:password}
  * @param prefix prefix of the ids of the population (the same prefix reuses it)
+ * @param maxInFlight sends waiting for an answer at most; a send due beyond it is counted as not sent
  */
 record LoadSettings(
         String url,
@@ -24,7 +25,8 @@ record LoadSettings(
         int agentsPerShop,
         int buyers,
         String operator,
-        String prefix) {
+        String prefix,
+        int maxInFlight) {
 
     static LoadSettings parse(String[] args) {
         String url = "http://127.0.0.1:8080";
@@ -36,6 +38,7 @@ record LoadSettings(
         int buyers = 200;
         String operator = "operator1:demo";
         String prefix = "lg";
+        int maxInFlight = 1000;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -48,9 +51,11 @@ record LoadSettings(
                 case "--buyers" -> buyers = Integer.parseInt(value);
                 case "--operator" -> operator = value;
                 case "--prefix" -> prefix = value;
+                case "--max-in-flight" -> maxInFlight = Integer.parseInt(value);
                 default ->
-                    throw new IllegalArgumentException("unknown option " + args[i] + "; options: --url --rate"
-                            + " --duration --warmup --shops --agents-per-shop --buyers --operator --prefix");
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + "; options: --url --rate"
+                                    + " --duration --warmup --shops --agents-per-shop --buyers --operator --prefix --max-in-flight");
             }
             i++;
         }
@@ -61,6 +66,6 @@ record LoadSettings(
         if (duration.toSeconds() > 600 || rate > 20_000 || buyers > 5_000) {
             throw new IllegalArgumentException("bounded: at most 600 s, 20,000 messages/s and 5,000 buyers");
         }
-        return new LoadSettings(url, rate, duration, warmup, shops, agents, buyers, operator, prefix);
+        return new LoadSettings(url, rate, duration, warmup, shops, agents, buyers, operator, prefix, maxInFlight);
     }
 }
