@@ -53,6 +53,15 @@ public class MessagingFacade {
         messaging.escalate(conversationId, arbitratorId, by);
     }
 
+    /** A buyer message newly excluded by a report, with the time it was sent. */
+    public record Excluded(String messageId, java.time.Instant sentAt) {}
+
+    /** See {@link dev.parley.server.messaging.MessageExclusions#exclude}. */
+    public List<Excluded> exclude(
+            String shopId, java.util.Collection<String> messageIds, String reportId, java.time.Instant now) {
+        return store.exclude(shopId, messageIds, reportId, now);
+    }
+
     /** See {@link dev.parley.server.messaging.HeldMessages}. */
     public void review(String messageId, String reviewerId, boolean release) {
         messaging.review(messageId, reviewerId, release);

@@ -343,4 +343,24 @@ class MessagingStore {
                 (Integer) rs.getObject(21, Integer.class),
                 rs.getTimestamp(22).toInstant());
     }
+
+    /** Marks the not yet excluded buyer messages of the shop among {@code ids}; returns those marked now. */
+    List<MessagingFacade.Excluded> exclude(String shopId, Collection<String> ids, String reportId, Instant now) {
+        List<MessagingFacade.Excluded> marked = new ArrayList<>();
+        for (String id : ids.stream().distinct().sorted().toList()) {
+            Optional<Instant> sentAt = jdbc.sql(
+                            "SELECT sent_at FROM message WHERE id = ? AND shop_id = ? AND sender = ?"
+                                    + " AND excluded_by IS NULL FOR UPDATE")
+                    .params(id, shopId, Sender.BUYER.name())
+                    .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                    .optional();
+            if (sentAt.isPresent()) {
+                jdbc.sql("UPDATE message SET excluded_by = ?, excluded_at = ? WHERE id = ?")
+                        .params(reportId, Timestamp.from(now), id)
+                        .update();
+                marked.add(new MessagingFacade.Excluded(id, sentAt.get()));
+            }
+        }
+        return marked;
+    }
 }
