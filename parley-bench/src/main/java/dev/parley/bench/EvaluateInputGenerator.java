@@ -20,9 +20,9 @@ import java.util.Random;
  * Writes a message log for {@code parley evaluate}: JSON Lines of {@link ShopLogGenerator}'s shops, all in the zone
  * Asia/Bangkok's calendar, in no useful order (the lines of 100 shops at a time are shuffled together).
  *
- * <p>Usage: {@code java -cp parley-bench/target/parley-bench.jar dev.parley.bench.EvaluateInputGenerator LINES
+ * <p>Usage: {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp parley-bench/target/parley-bench.jar dev.parley.bench.EvaluateInputGenerator LINES
  * MESSAGES_PER_SHOP FILE}, for example {@code 2000000 1000 /tmp/parley-2m.jsonl}; then time the command with
- * {@code /usr/bin/time -v java -cp parley-bench/target/parley-bench.jar dev.parley.core.cli.ParleyCommands evaluate
+ * {@code /usr/bin/time -v /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp parley-bench/target/parley-bench.jar dev.parley.core.cli.ParleyCommands evaluate
  * --zone Asia/Bangkok --as-of 2026-07-16T00:00:00+07:00 /tmp/parley-2m.jsonl > /dev/null}.
  */
 public final class EvaluateInputGenerator {

@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * the heap holds one shop, not the input; the fork runs with a 256 MB heap, far below what 10 million messages held at
  * once would need. {@code generateOnly} measures the generation alone, to subtract.
  *
- * <p>Run: {@code ./mvnw -q -pl parley-bench -am package -DskipTests && java -jar parley-bench/target/parley-bench.jar
+ * <p>Run: {@code ./mvnw -q -pl parley-bench -am package -DskipTests && /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -jar parley-bench/target/parley-bench.jar
  * EvaluationBenchmark}; one figure: {@code ... EvaluationBenchmark.evaluateAllShops -p detail=FIGURES}.
  */
 @State(Scope.Benchmark)

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The placeholder decision the server makes on every seller send, over a mix of placeholders and real answers in the
  * marketplace languages; one operation is one message.
  *
- * <p>Run: {@code ./mvnw -q -pl parley-bench -am package -DskipTests && java -jar parley-bench/target/parley-bench.jar
+ * <p>Run: {@code ./mvnw -q -pl parley-bench -am package -DskipTests && /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -jar parley-bench/target/parley-bench.jar
  * PlaceholdersBenchmark}.
  */
 @State(Scope.Thread)
