@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The core evaluating 10 million messages of 10,000 shops (1,000 each, over six months: twelve evaluation instants
+ * The core evaluating 10 million messages of 10,000 shops (1,000 each, over six months: thirteen evaluation instants
  * per shop), shop by shop as the server would: each shop's log is generated when its turn comes and dropped after, so
  * the heap holds one shop, not the input; the fork runs with a 256 MB heap, far below what 10 million messages held at
  * once would need. {@code generateOnly} measures the generation alone, to subtract.
@@ -48,10 +48,6 @@ public class EvaluationBenchmark {
     @Param("1000")
     int messagesPerShop;
 
-    /** {@code FIGURES} as {@code parley evaluate} without {@code --explain}; {@code EXPLANATION} as the server stores. */
-    @Param({"FIGURES", "EXPLANATION"})
-    Evaluator.Detail detail;
-
     private ShopLogGenerator generator;
     private Evaluator[] evaluators;
 
@@ -63,12 +59,20 @@ public class EvaluationBenchmark {
                 .toArray(Evaluator[]::new);
     }
 
+    /** How much each evaluation says, a parameter of {@link #evaluateAllShops} only. */
+    @State(Scope.Benchmark)
+    public static class Explanation {
+        /** {@code FIGURES} as {@code parley evaluate} without {@code --explain}; {@code EXPLANATION} as a server stores. */
+        @Param({"FIGURES", "EXPLANATION"})
+        Evaluator.Detail detail;
+    }
+
     /** Generates and evaluates every shop; one operation is all {@code shops * messagesPerShop} messages. */
     @Benchmark
-    public void evaluateAllShops(Blackhole blackhole) {
+    public void evaluateAllShops(Explanation explanation, Blackhole blackhole) {
         for (int i = 0; i < shops; i++) {
             List<ShopMessage> log = generator.shop(i);
-            blackhole.consume(evaluators[i % evaluators.length].evaluate(log, AS_OF, detail));
+            blackhole.consume(evaluators[i % evaluators.length].evaluate(log, AS_OF, explanation.detail));
         }
     }
 
