@@ -1,7 +1,9 @@
 package dev.parley.server.accounts;
 
 import dev.parley.server.accounts.internal.AccountStore;
+import dev.parley.server.accounts.internal.TokenService;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,11 +14,58 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
     private final AccountStore store;
+    private final TokenService tokens;
     private final ApplicationEventPublisher events;
 
-    Accounts(AccountStore store, ApplicationEventPublisher events) {
+    Accounts(AccountStore store, TokenService tokens, ApplicationEventPublisher events) {
         this.store = store;
+        this.tokens = tokens;
         this.events = events;
+    }
+
+    /** The actor a bearer token stands for, if it is valid now. */
+    public Optional<Actor> resolve(String token) {
+        return tokens.resolve(token);
+    }
+
+    /**
+     * Opens a session for the user with this username, whose password the caller has just checked: a session token as
+     * {@code POST /api/v1/auth/token} gives (the pages keep it on the server, in the HTTP session).
+     */
+    public IssuedToken openSession(String username) {
+        AccountStore.Credentials credentials = store.credentials(username)
+                .orElseThrow(() -> new IllegalArgumentException("no user '" + username + "'"));
+        TokenService.Issued issued = tokens.issueSession(credentials.userId());
+        return new IssuedToken(issued.id(), issued.token(), issued.expiresAt());
+    }
+
+    /** A short-lived token that opens the WebSocket ({@code /ws}) for a signed-in user, and nothing else. */
+    public IssuedToken socketToken(Actor actor) {
+        if (actor.userId() == null || actor.isApiClient() || actor.socketOnly()) {
+            throw new IllegalArgumentException("socket tokens are for signed-in users");
+        }
+        TokenService.Issued issued = tokens.issueSocket(actor.userId());
+        return new IssuedToken(issued.id(), issued.token(), issued.expiresAt());
+    }
+
+    /** Revokes the token with this id (ends a session). */
+    public void revoke(String tokenId) {
+        tokens.revoke(tokenId);
+    }
+
+    /** The shops, by name, at most {@code limit}. */
+    public List<ShopInfo> shops(int limit) {
+        return store.shops(limit);
+    }
+
+    /** The ids of users whose display handle contains {@code fragment}, ignoring case, at most {@code limit}. */
+    public List<String> userIdsByHandle(String fragment, int limit) {
+        return store.userIdsByHandle(fragment, limit);
+    }
+
+    /** A buyer's personal data, masked as seller views show it (architecture.md: masked unless needed for an order). */
+    public Optional<MaskedContact> maskedContact(String userId) {
+        return store.userRow(userId).map(u -> MaskedContact.of(u.legalName(), u.email(), u.phone()));
     }
 
     /** The shop with this id. */

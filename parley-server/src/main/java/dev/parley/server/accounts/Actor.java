@@ -31,6 +31,8 @@ public record Actor(
     public static final String READ = "messages:read";
     /** API token scope: send in the shop's conversations. */
     public static final String WRITE = "messages:write";
+    /** The only scope of a socket token: it opens the WebSocket ({@code /ws}) and nothing else. */
+    public static final String SOCKET = "socket";
 
     /** What kind of party an actor is. */
     public enum Kind {
@@ -58,6 +60,11 @@ public record Actor(
     /** Whether this is platform staff. */
     public boolean isStaff() {
         return kind == Kind.STAFF;
+    }
+
+    /** Whether this actor's token is a socket token, good for {@code /ws} only. */
+    public boolean socketOnly() {
+        return scopes.contains(SOCKET);
     }
 
     /** Whether this is a shop API token. */

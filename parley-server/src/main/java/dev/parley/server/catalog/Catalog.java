@@ -1,6 +1,7 @@
 package dev.parley.server.catalog;
 
 import dev.parley.server.catalog.internal.CatalogStore;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -16,6 +17,11 @@ public class Catalog {
     /** The product with this id. */
     public Optional<Product> product(String productId) {
         return store.product(productId);
+    }
+
+    /** The products of a shop by title, at most {@code limit}. */
+    public List<Product> products(String shopId, int limit) {
+        return store.products(shopId, limit);
     }
 
     /** The order with this id. */

@@ -218,6 +218,76 @@ public class AccountStore {
         return created;
     }
 
+    /** The shops, by name, at most {@code limit}. */
+    public List<ShopInfo> shops(int limit) {
+        return jdbc.sql("SELECT id FROM shop ORDER BY name, id LIMIT ?")
+                .param(limit)
+                .query(String.class)
+                .list()
+                .stream()
+                .flatMap(id -> shop(id).stream())
+                .toList();
+    }
+
+    /** The ids of users whose display handle contains {@code fragment} (case-insensitive), at most {@code limit}. */
+    public List<String> userIdsByHandle(String fragment, int limit) {
+        String like = "%" + fragment.toLowerCase(java.util.Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
+                        .replace("_", "!_")
+                + "%";
+        return jdbc.sql("SELECT id FROM app_user WHERE LOWER(display_name) LIKE ? ESCAPE '!' ORDER BY id LIMIT ?")
+                .params(like, limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** The id of the user with this username. */
+    public Optional<UserRow> userByUsername(String username) {
+        return credentials(username).flatMap(c -> userRow(c.userId()));
+    }
+
+    /** Creates a user without shop roles. */
+    public void insertUser(UserRow row, @Nullable String passwordHash) {
+        Timestamp now = now();
+        jdbc.sql("INSERT INTO app_user (id, username, display_name, legal_name, email, phone, kind, platform_role,"
+                        + " password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        row.id(),
+                        row.username(),
+                        row.displayName(),
+                        row.legalName(),
+                        row.email(),
+                        row.phone(),
+                        row.kind().name(),
+                        row.platformRole() == null ? null : row.platformRole().name(),
+                        passwordHash,
+                        now,
+                        now)
+                .update();
+        users.invalidate(row.id());
+    }
+
+    /** Gives {@code userId} the role {@code role} in {@code shopId}, adding them to the team if needed. */
+    public void setMember(String shopId, String userId, ShopRole role) {
+        int updated = jdbc.sql("UPDATE team_member SET role = ? WHERE shop_id = ? AND user_id = ?")
+                .params(role.name(), shopId, userId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO team_member (shop_id, user_id, role) VALUES (?, ?, ?)")
+                    .params(shopId, userId, role.name())
+                    .update();
+        }
+    }
+
+    /** Takes {@code userId} off the team of {@code shopId}; true when they were on it. */
+    public boolean removeMember(String shopId, String userId) {
+        return jdbc.sql("DELETE FROM team_member WHERE shop_id = ? AND user_id = ?")
+                        .params(shopId, userId)
+                        .update()
+                > 0;
+    }
+
     public boolean userExists(String id) {
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE id = ?")
                         .param(id)

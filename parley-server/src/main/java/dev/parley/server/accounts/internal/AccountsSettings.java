@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenCacheTtl how long a node trusts a resolved token before looking it up again; a revocation made on
  *     another node takes effect within this time (30 seconds by default)
  * @param minPasswordLength the shortest new password a user may choose
+ * @param socketTokenTtl how long a socket token lasts: the short-lived token a signed-in page uses to open the
+ *     WebSocket, which opens nothing else (10 minutes by default; the page asks for a new one when it expires)
  */
 @ConfigurationProperties("parley.accounts")
 public record AccountsSettings(
         @DefaultValue("12h") Duration sessionTtl,
         @DefaultValue("30s") Duration tokenCacheTtl,
-        @DefaultValue("8") int minPasswordLength) {}
+        @DefaultValue("8") int minPasswordLength,
+        @DefaultValue("10m") Duration socketTokenTtl) {}

@@ -59,6 +59,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                         response, json, ProblemException.unauthorized("the token is not valid or has expired"));
                 return;
             }
+            if (actor.get().socketOnly() && !request.getRequestURI().startsWith("/ws")) {
+                ProblemHandler.write(
+                        response, json, ProblemException.unauthorized("a socket token only opens the WebSocket"));
+                return;
+            }
             PreAuthenticatedAuthenticationToken authentication = new PreAuthenticatedAuthenticationToken(
                     actor.get(),
                     token,

@@ -1,27 +1,26 @@
 package dev.parley.server.accounts.internal;
 
 import dev.parley.server.accounts.Actor;
-import dev.parley.server.accounts.ApiTokenCreated;
-import dev.parley.server.accounts.ApiTokenRevoked;
+import dev.parley.server.accounts.ApiTokens;
 import dev.parley.server.accounts.ShopInfo;
 import dev.parley.server.accounts.ShopRole;
+import dev.parley.server.accounts.Teams;
 import dev.parley.server.shared.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,21 +28,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A shop as seen by anyone signed in, its team, and its API tokens (clause 3.7): seller admins and owners create and
- * revoke them; each reaches only its shop, with the scopes {@code messages:read} and {@code messages:write}.
+ * A shop as seen by anyone signed in, its team ({@link Teams}: admins manage agents, the owner manages admins), and
+ * its API tokens ({@link ApiTokens}, clause 3.7).
  */
 @RestController
 @RequestMapping("/api/v1/shops/{shopId}")
 class ShopTokensController {
-    private static final Set<String> SCOPES = Set.of(Actor.READ, Actor.WRITE);
     private final AccountStore store;
-    private final TokenService tokens;
-    private final ApplicationEventPublisher events;
+    private final ApiTokens apiTokens;
+    private final Teams teams;
 
-    ShopTokensController(AccountStore store, TokenService tokens, ApplicationEventPublisher events) {
+    ShopTokensController(AccountStore store, ApiTokens apiTokens, Teams teams) {
         this.store = store;
-        this.tokens = tokens;
-        this.events = events;
+        this.apiTokens = apiTokens;
+        this.teams = teams;
     }
 
     record NewToken(
@@ -52,13 +50,12 @@ class ShopTokensController {
             @Nullable List<String> scopes,
             @Nullable Instant expiresAt) {}
 
-    record CreatedToken(
-            String id,
-            String token,
-            String name,
-            @Nullable String actingUserId,
-            List<String> scopes,
-            @Nullable Instant expiresAt) {}
+    record NewMember(
+            @NotBlank @Size(max = 64) String username,
+            @Nullable @Size(max = 100) String displayName,
+            @NotBlank String role) {}
+
+    record RoleChange(@NotBlank String role) {}
 
     @GetMapping
     Map<String, Object> shop(@AuthenticationPrincipal Actor actor, @PathVariable String shopId) {
@@ -73,77 +70,71 @@ class ShopTokensController {
 
     @GetMapping("/members")
     List<Map<String, String>> members(@AuthenticationPrincipal Actor actor, @PathVariable String shopId) {
-        teamRole(actor, shopId);
-        return store.team(shopId).entrySet().stream()
-                .map(e -> Map.of(
-                        "userId", e.getKey(),
-                        "displayName",
-                                store.user(e.getKey()).map(u -> u.displayName()).orElse(e.getKey()),
-                        "role", e.getValue().apiName()))
+        return teams.members(actor, shopId).stream()
+                .map(m -> Map.of(
+                        "userId", m.userId(),
+                        "displayName", m.displayName(),
+                        "role", m.role().apiName()))
                 .toList();
     }
 
-    @GetMapping("/api-tokens")
-    List<TokenService.ApiTokenRow> list(@AuthenticationPrincipal Actor actor, @PathVariable String shopId) {
-        requireAdmin(actor, shopId);
-        return tokens.apiTokens(shopId);
+    @Operation(summary = "Add a member: an existing seller account, or a new one with a temporary password")
+    @PostMapping("/members")
+    ResponseEntity<Map<String, @Nullable Object>> invite(
+            @AuthenticationPrincipal Actor actor, @PathVariable String shopId, @Validated @RequestBody NewMember body) {
+        Teams.Invited invited =
+                teams.invite(actor, shopId, body.username(), body.displayName(), role(body.role()));
+        Map<String, @Nullable Object> out = new LinkedHashMap<>(member(invited.member()));
+        out.put("temporaryPassword", invited.temporaryPassword());
+        return ResponseEntity.status(HttpStatus.CREATED).body(out);
     }
 
-    @PostMapping("/api-tokens")
-    @Transactional
-    ResponseEntity<CreatedToken> create(
-            @AuthenticationPrincipal Actor actor, @PathVariable String shopId, @Validated @RequestBody NewToken body) {
-        requireAdmin(actor, shopId);
-        Set<String> scopes =
-                new LinkedHashSet<>(body.scopes() == null ? List.of(Actor.READ, Actor.WRITE) : body.scopes());
-        if (scopes.isEmpty() || !SCOPES.containsAll(scopes)) {
-            throw ProblemException.invalid("scopes: each must be one of " + SCOPES);
-        }
-        if (body.actingUserId() != null && !store.team(shopId).containsKey(body.actingUserId())) {
-            throw ProblemException.invalid("actingUserId: '" + body.actingUserId() + "' is not a member of this shop");
-        }
-        TokenService.Issued issued = tokens.issueApiToken(
-                shopId, body.name(), body.actingUserId(), scopes, actor.senderKey(), body.expiresAt());
-        events.publishEvent(new ApiTokenCreated(shopId, issued.id(), body.actingUserId(), actor.senderKey()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new CreatedToken(
-                        issued.id(),
-                        issued.token(),
-                        body.name(),
-                        body.actingUserId(),
-                        List.copyOf(scopes),
-                        body.expiresAt()));
+    @Operation(summary = "Give a member another role: {\"role\": \"agent\" | \"admin\"}")
+    @PatchMapping("/members/{userId}")
+    Map<String, @Nullable Object> changeRole(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String shopId,
+            @PathVariable String userId,
+            @Validated @RequestBody RoleChange body) {
+        return member(teams.changeRole(actor, shopId, userId, role(body.role())));
     }
 
-    @DeleteMapping("/api-tokens/{tokenId}")
-    @Transactional
-    ResponseEntity<Void> revoke(
-            @AuthenticationPrincipal Actor actor, @PathVariable String shopId, @PathVariable String tokenId) {
-        requireAdmin(actor, shopId);
-        if (!tokens.apiTokenShop(tokenId).map(shopId::equals).orElse(false)) {
-            throw ProblemException.notFound("no API token '" + tokenId + "' in this shop");
-        }
-        tokens.revoke(tokenId);
-        events.publishEvent(new ApiTokenRevoked(shopId, tokenId, actor.senderKey()));
+    @DeleteMapping("/members/{userId}")
+    ResponseEntity<Void> remove(
+            @AuthenticationPrincipal Actor actor, @PathVariable String shopId, @PathVariable String userId) {
+        teams.remove(actor, shopId, userId);
         return ResponseEntity.noContent().build();
     }
 
-    private ShopRole teamRole(Actor actor, String shopId) {
-        if (store.shop(shopId).isEmpty()) {
-            throw ProblemException.notFound("no shop '" + shopId + "'");
-        }
-        if (actor.isStaff()) {
-            return ShopRole.AGENT;
-        }
-        return actor.roleIn(shopId).orElseThrow(() -> ProblemException.notFound("no shop '" + shopId + "'"));
+    @GetMapping("/api-tokens")
+    List<ApiTokens.Info> list(@AuthenticationPrincipal Actor actor, @PathVariable String shopId) {
+        return apiTokens.list(actor, shopId);
     }
 
-    private void requireAdmin(Actor actor, String shopId) {
-        if (store.shop(shopId).isEmpty() || actor.roleIn(shopId).isEmpty()) {
-            throw ProblemException.notFound("no shop '" + shopId + "'");
-        }
-        if (actor.isApiClient() || !actor.roleIn(shopId).get().atLeast(ShopRole.ADMIN)) {
-            throw ProblemException.forbidden("only the shop's admins and owner manage API tokens");
-        }
+    @PostMapping("/api-tokens")
+    ResponseEntity<ApiTokens.Created> create(
+            @AuthenticationPrincipal Actor actor, @PathVariable String shopId, @Validated @RequestBody NewToken body) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(apiTokens.create(
+                        actor, shopId, body.name(), body.actingUserId(), body.scopes(), body.expiresAt()));
+    }
+
+    @DeleteMapping("/api-tokens/{tokenId}")
+    ResponseEntity<Void> revoke(
+            @AuthenticationPrincipal Actor actor, @PathVariable String shopId, @PathVariable String tokenId) {
+        apiTokens.revoke(actor, shopId, tokenId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ShopRole role(String name) {
+        return ShopRole.parse(name).orElseThrow(() -> ProblemException.invalid("role: one of owner, admin, agent"));
+    }
+
+    private static Map<String, @Nullable Object> member(Teams.Member m) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("userId", m.userId());
+        out.put("displayName", m.displayName());
+        out.put("role", m.role().apiName());
+        return out;
     }
 }

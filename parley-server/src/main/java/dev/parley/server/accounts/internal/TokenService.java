@@ -73,6 +73,14 @@ public class TokenService {
         return insert("SESSION", null, userId, null, Set.of(), null, expires);
     }
 
+    /** A short-lived token that only opens the WebSocket, for a page of a signed-in user. */
+    public Issued issueSocket(String userId) {
+        Instant expires = Instant.now(clock)
+                .plus(settings.socketTokenTtl())
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return insert("SOCKET", null, userId, null, Set.of(Actor.SOCKET), null, expires);
+    }
+
     /** Creates a shop API token, acting for a named member or for none (then its messages are automatic replies). */
     public Issued issueApiToken(
             String shopId,
@@ -94,7 +102,7 @@ public class TokenService {
             @Nullable Instant expiresAt) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String token = (kind.equals("API") ? "pat_" : "pst_") + B64.encodeToString(bytes);
+        String token = (kind.equals("API") ? "pat_" : kind.equals("SOCKET") ? "pws_" : "pst_") + B64.encodeToString(bytes);
         String id = ids.next();
         jdbc.sql(
                         "INSERT INTO access_token (token_hash, id, kind, shop_id, user_id, name, scopes, created_by, created_at,"
@@ -186,6 +194,7 @@ public class TokenService {
         if (userId == null) {
             return Optional.empty();
         }
+        Set<String> sessionScopes = row.kind().equals("SOCKET") ? Set.of(Actor.SOCKET) : Set.of();
         return store.userRow(userId).map(user -> {
             PlatformRole platformRole = user.platformRole();
             return new Actor(
@@ -196,7 +205,7 @@ public class TokenService {
                     user.kind() == Actor.Kind.SELLER ? store.memberships(user.id()) : Map.of(),
                     row.id(),
                     null,
-                    Set.of(),
+                    sessionScopes,
                     expires);
         });
     }
@@ -213,9 +222,10 @@ public class TokenService {
         hash.ifPresent(cache::invalidate);
     }
 
-    /** Revokes every session token of a user except {@code keepTokenId}. */
+    /** Revokes every session and socket token of a user except {@code keepTokenId}. */
     public void revokeOtherSessions(String userId, String keepTokenId) {
-        List<String> others = jdbc.sql("SELECT id FROM access_token WHERE user_id = ? AND kind = 'SESSION' AND id <> ?"
+        List<String> others = jdbc.sql("SELECT id FROM access_token WHERE user_id = ? AND kind IN ('SESSION', 'SOCKET')"
+                        + " AND id <> ?"
                         + " AND revoked_at IS NULL")
                 .params(userId, keepTokenId)
                 .query(String.class)

@@ -49,6 +49,17 @@ public class CatalogStore {
                         .optional());
     }
 
+    /** The products of a shop by title, at most {@code limit}. */
+    public List<Product> products(String shopId, int limit) {
+        return jdbc.sql("SELECT id FROM product WHERE shop_id = ? ORDER BY title, id LIMIT ?")
+                .params(shopId, limit)
+                .query(String.class)
+                .list()
+                .stream()
+                .flatMap(id -> product(id).stream())
+                .toList();
+    }
+
     public Optional<Order> order(String id) {
         List<Order.Line> lines = jdbc.sql(
                         "SELECT product_id, quantity FROM order_line WHERE order_id = ? ORDER BY line_no")

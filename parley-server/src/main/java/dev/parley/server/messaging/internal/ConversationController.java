@@ -42,7 +42,9 @@ class ConversationController {
         return respond(messaging.open(actor, read(request)));
     }
 
-    @Operation(summary = "The conversations this user may see, a page at a time")
+    @Operation(
+            summary = "The conversations this user may see, a page at a time; assigneeId=me|none|<id>, q searches the"
+                    + " buyer's handle, the buyer's latest text, and conversation, product and order ids")
     @GetMapping
     MessagingService.Page list(
             @AuthenticationPrincipal Actor actor,
@@ -53,8 +55,10 @@ class ConversationController {
             @RequestParam(required = false) @Nullable String orderId,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String shopId,
-            @RequestParam(required = false) @Nullable String assigneeId) {
-        return messaging.conversations(actor, cursor, limit, awaiting, productId, orderId, status, shopId, assigneeId);
+            @RequestParam(required = false) @Nullable String assigneeId,
+            @RequestParam(required = false) @Nullable String q) {
+        return messaging.conversations(
+                actor, cursor, limit, awaiting, productId, orderId, status, shopId, assigneeId, q);
     }
 
     @GetMapping("/{id}")

@@ -756,7 +756,8 @@ class MessagingService {
             @Nullable String orderId,
             @Nullable String status,
             @Nullable String shopId,
-            @Nullable String assigneeId) {
+            @Nullable String assigneeId,
+            @Nullable String query) {
         int size = limit(limit);
         MessagingStore.Cursor after = cursor == null || cursor.isBlank() ? null : decode(cursor);
         List<String> where = new ArrayList<>();
@@ -818,9 +819,35 @@ class MessagingService {
             }
             where.add("c.status = ?");
         }
-        if (assigneeId != null) {
+        if (assigneeId != null && assigneeId.equals("none")) {
+            where.add("c.assignee_id IS NULL");
+        } else if (assigneeId != null) {
             where.add("c.assignee_id = ?");
             params.add(assigneeId.equals("me") ? actor.senderKey() : assigneeId);
+        }
+        if (query != null && !query.isBlank()) {
+            String q = query.strip();
+            if (q.length() > 100) {
+                throw ProblemException.invalid("q: at most 100 characters");
+            }
+            List<String> buyers = accounts.userIdsByHandle(q, 100);
+            StringBuilder match = new StringBuilder(
+                    "(c.id = ? OR c.product_id = ? OR c.order_id = ? OR LOWER(c.last_buyer_text) LIKE ? ESCAPE '!'");
+            params.add(q);
+            params.add(q);
+            params.add(q);
+            params.add("%" + q.toLowerCase(java.util.Locale.ROOT)
+                            .replace("!", "!!")
+                            .replace("%", "!%")
+                            .replace("_", "!_")
+                    + "%");
+            if (!buyers.isEmpty()) {
+                match.append(" OR c.buyer_id IN (")
+                        .append(String.join(", ", buyers.stream().map(b -> "?").toList()))
+                        .append(")");
+                params.addAll(buyers);
+            }
+            where.add(match.append(")").toString());
         }
         long nowMs = after != null ? after.nowMs() : clock.millis();
         boolean inbox = viewer == Viewer.TEAM;
