@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * two digits). A field the buyer never gave is null.
  */
 public record MaskedContact(
-        @Nullable String legalName, @Nullable String email, @Nullable String phone) {
+        @Nullable String legalName,
+        @Nullable String email,
+        @Nullable String phone) {
 
     private static final char DOT = '•';
 

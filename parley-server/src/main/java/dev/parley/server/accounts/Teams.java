@@ -48,7 +48,8 @@ public class Teams {
 
     /** The team of {@code shopId}, owners first, then admins, then agents. */
     public List<Member> members(Actor actor, String shopId) {
-        if (store.shop(shopId).isEmpty() || !(actor.isStaff() || actor.roleIn(shopId).isPresent())) {
+        if (store.shop(shopId).isEmpty()
+                || !(actor.isStaff() || actor.roleIn(shopId).isPresent())) {
             throw notFound(shopId);
         }
         return store.team(shopId).entrySet().stream()
@@ -96,8 +97,7 @@ public class Teams {
             byte[] bytes = new byte[12];
             random.nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            user = new AccountStore.UserRow(
-                    username, username, name, null, null, null, Actor.Kind.SELLER, null);
+            user = new AccountStore.UserRow(username, username, name, null, null, null, Actor.Kind.SELLER, null);
             store.insertUser(user, encoder.encode(password));
         } else if (user.kind() != Actor.Kind.SELLER) {
             throw conflict("'" + username + "' is not a seller account; buyers and platform staff cannot join a team");

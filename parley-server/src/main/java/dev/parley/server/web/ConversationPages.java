@@ -73,7 +73,11 @@ class ConversationPages {
     }
 
     /** What the compose box shows after a send: the text kept on a refusal, the outcome, a fresh idempotency key. */
-    record Compose(String text, String clientMessageId, @Nullable String outcome, @Nullable Map<String, ?> problem) {
+    record Compose(
+            String text,
+            String clientMessageId,
+            @Nullable String outcome,
+            @Nullable Map<String, ?> problem) {
 
         static Compose fresh(@Nullable String outcome) {
             return new Compose("", UUID.randomUUID().toString(), outcome, null);
@@ -98,10 +102,10 @@ class ConversationPages {
     }
 
     private void listModel(Actor me, Model model) {
-        Messaging.Page page = messaging.conversations(me, new Messaging.Filter(null, 100, null, null, null, null, null));
-        List<ConversationView> items = page.items().stream()
-                .map(c -> ConversationView.of(c, json))
-                .toList();
+        Messaging.Page page =
+                messaging.conversations(me, new Messaging.Filter(null, 100, null, null, null, null, null));
+        List<ConversationView> items =
+                page.items().stream().map(c -> ConversationView.of(c, json)).toList();
         model.addAttribute("conversations", items);
         model.addAttribute("productTitles", productTitles(items));
     }
@@ -271,8 +275,11 @@ class ConversationPages {
         model.addAttribute("messages", messages);
         model.addAttribute("names", senderNames(messages));
         model.addAttribute("shop", accounts.shop(c.shopId()).orElse(null));
-        model.addAttribute("product", c.productId() == null ? null : catalog.product(c.productId()).orElse(null));
-        model.addAttribute("order", c.orderId() == null ? null : catalog.order(c.orderId()).orElse(null));
+        model.addAttribute(
+                "product",
+                c.productId() == null ? null : catalog.product(c.productId()).orElse(null));
+        model.addAttribute(
+                "order", c.orderId() == null ? null : catalog.order(c.orderId()).orElse(null));
         summaryModel(me, c, model);
         composeModel(me, c, model, compose);
     }
@@ -304,7 +311,9 @@ class ConversationPages {
         model.addAttribute("viewer", viewer);
         model.addAttribute("compose", compose);
         model.addAttribute("windowClosed", viewer.equals("team") && c.windowClosed(clock.instant()));
-        model.addAttribute("closesAt", c.windowClosesAt());
+        model.addAttribute(
+                "closesMillis",
+                c.windowClosesAt() == null ? null : c.windowClosesAt().toEpochMilli());
         if (compose.problem() != null && compose.problem().get("verdict") != null) {
             VerdictView verdict = json.convertValue(compose.problem().get("verdict"), VerdictView.class);
             model.addAttribute("refusedVerdict", verdict);

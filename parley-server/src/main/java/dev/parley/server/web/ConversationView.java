@@ -22,7 +22,7 @@ record ConversationView(
         @Nullable Instant windowClosesAt,
         @Nullable String assigneeId,
         @Nullable String arbitratorId,
-        long unreadCount) {
+        @Nullable Long unreadCount) {
 
     /** A party of a conversation: id and display handle. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,18 +32,23 @@ record ConversationView(
         return json.convertValue(representation, ConversationView.class);
     }
 
+    /** How many messages this viewer has not read. */
+    public long unread() {
+        return unreadCount == null ? 0 : unreadCount;
+    }
+
     /** Whether a reply is awaited. */
-    boolean awaiting() {
+    public boolean awaiting() {
         return Boolean.TRUE.equals(awaitingReply);
     }
 
     /** Where the reply clock stands at {@code now}. */
-    Deadline deadline(Instant now) {
+    public Deadline deadline(Instant now) {
         return Deadline.of(awaiting() ? replyDeadline : null, windowClosesAt, now);
     }
 
     /** Whether the seller may no longer write at {@code now}: 72 hours after the buyer's latest message. */
-    boolean windowClosed(Instant now) {
+    public boolean windowClosed(Instant now) {
         return windowClosesAt == null || now.isAfter(windowClosesAt);
     }
 }

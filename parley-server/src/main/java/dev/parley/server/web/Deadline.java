@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * passed, the window is still open), the window closed (72 hours after the buyer's latest message: the seller may no
  * longer write), or nothing is awaited.
  */
-record Deadline(State state, @Nullable Instant replyDeadline, @Nullable Instant windowClosesAt, Duration left) {
+record Deadline(
+        State state,
+        @Nullable Instant replyDeadline,
+        @Nullable Instant windowClosesAt,
+        Duration left) {
 
     /** The states of the clock. */
     enum State {
@@ -34,7 +38,7 @@ record Deadline(State state, @Nullable Instant replyDeadline, @Nullable Instant 
     }
 
     /** The time left as the pages show it: {@code 2d 03h}, {@code 5h 07m}, {@code 4m 09s}. */
-    String leftText() {
+    public String leftText() {
         return format(left);
     }
 
@@ -53,8 +57,18 @@ record Deadline(State state, @Nullable Instant replyDeadline, @Nullable Instant 
         return "%dm %02ds".formatted(minutes, seconds);
     }
 
+    /** The reply deadline as epoch milliseconds (for the page's countdown), or null. */
+    public @Nullable Long deadlineMillis() {
+        return replyDeadline == null ? null : replyDeadline.toEpochMilli();
+    }
+
+    /** When the window closes, as epoch milliseconds, or null. */
+    public @Nullable Long closesMillis() {
+        return windowClosesAt == null ? null : windowClosesAt.toEpochMilli();
+    }
+
     /** The CSS class of the state. */
-    String css() {
+    public String css() {
         return "clock-" + state.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

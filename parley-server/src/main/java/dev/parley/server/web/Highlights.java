@@ -18,12 +18,12 @@ final class Highlights {
     record Piece(String text, String action, List<String> rules) {
 
         /** Whether the checker flagged this piece. */
-        boolean flagged() {
+        public boolean flagged() {
             return !action.isEmpty();
         }
 
         /** The CSS class of the piece. */
-        String css() {
+        public String css() {
             return flagged() ? "hl hl-" + action.toLowerCase(java.util.Locale.ROOT) : "";
         }
     }

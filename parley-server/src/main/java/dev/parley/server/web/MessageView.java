@@ -15,14 +15,14 @@ record MessageView(
         String conversationId,
         String sender,
         @Nullable String senderId,
-        boolean automatic,
+        @Nullable Boolean automatic,
         String text,
         List<Attachment> attachments,
         @Nullable Card card,
         Instant sentAt,
         String status,
         @Nullable VerdictView verdict,
-        boolean placeholder) {
+        @Nullable Boolean placeholder) {
 
     /** An attached file. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -37,12 +37,22 @@ record MessageView(
     }
 
     /** The verdict's action, or ALLOW when there is none (a buyer's message). */
-    String action() {
+    public String action() {
         return verdict == null ? "ALLOW" : verdict.action();
     }
 
+    /** Whether an API token acting for nobody sent it (an automatic reply). */
+    public boolean isAutomatic() {
+        return Boolean.TRUE.equals(automatic);
+    }
+
+    /** Whether the checker found it only acknowledges (it does not stop the reply clock). */
+    public boolean isPlaceholder() {
+        return Boolean.TRUE.equals(placeholder);
+    }
+
     /** The violations of the verdict, if any. */
-    List<VerdictView.ViolationView> violations() {
+    public List<VerdictView.ViolationView> violations() {
         return verdict == null ? List.of() : verdict.violations();
     }
 }

@@ -39,7 +39,7 @@ class PageModel {
     /** A shop of the signed-in member, with their role. */
     record MyShop(String id, String name, ShopRole role) {
 
-        boolean admin() {
+        public boolean admin() {
             return role.atLeast(ShopRole.ADMIN);
         }
     }

@@ -66,7 +66,8 @@ final class SessionCookies implements SecurityContextRepository {
             Duration ttl = issued.expiresAt() == null
                     ? Duration.ofHours(12)
                     : Duration.between(clock.instant(), issued.expiresAt());
-            response.addHeader("Set-Cookie", cookie(request, issued.token(), ttl).toString());
+            response.addHeader(
+                    "Set-Cookie", cookie(request, issued.token(), ttl).toString());
             accounts.resolve(issued.token()).ifPresent(actor -> context.setAuthentication(authentication(actor)));
         }
     }

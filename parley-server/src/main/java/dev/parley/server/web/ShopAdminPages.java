@@ -60,10 +60,16 @@ class ShopAdminPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return act(request, response, model, "team", () -> {
+        return act(
+                request,
+                response,
+                model,
+                "team",
+                () -> {
                     Teams.Invited invited = teams.invite(me, shopId, username.strip(), displayName, role(role));
                     model.addAttribute("invited", invited);
-                }, () -> teamModel(me, shopId, model));
+                },
+                () -> teamModel(me, shopId, model));
     }
 
     @PostMapping("/team/{userId}/role")
@@ -75,9 +81,15 @@ class ShopAdminPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return act(request, response, model, "team", () -> {
+        return act(
+                request,
+                response,
+                model,
+                "team",
+                () -> {
                     teams.changeRole(me, shopId, userId, role(role));
-                }, () -> teamModel(me, shopId, model));
+                },
+                () -> teamModel(me, shopId, model));
     }
 
     @PostMapping("/team/{userId}/remove")
@@ -88,9 +100,15 @@ class ShopAdminPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return act(request, response, model, "team", () -> {
+        return act(
+                request,
+                response,
+                model,
+                "team",
+                () -> {
                     teams.remove(me, shopId, userId);
-                }, () -> teamModel(me, shopId, model));
+                },
+                () -> teamModel(me, shopId, model));
     }
 
     private void teamModel(Actor me, String shopId, Model model) {
@@ -124,19 +142,25 @@ class ShopAdminPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return act(request, response, model, "tokens", () -> {
-            if (name.isBlank() || name.length() > 100) {
-                throw ProblemException.invalid("name: 1 to 100 characters");
-            }
-            ApiTokens.Created created = apiTokens.create(
-                    me,
-                    shopId,
-                    name.strip(),
-                    actingUserId.isBlank() ? null : actingUserId,
-                    scopes == null || scopes.isEmpty() ? null : scopes,
-                    null);
+        return act(
+                request,
+                response,
+                model,
+                "tokens",
+                () -> {
+                    if (name.isBlank() || name.length() > 100) {
+                        throw ProblemException.invalid("name: 1 to 100 characters");
+                    }
+                    ApiTokens.Created created = apiTokens.create(
+                            me,
+                            shopId,
+                            name.strip(),
+                            actingUserId.isBlank() ? null : actingUserId,
+                            scopes == null || scopes.isEmpty() ? null : scopes,
+                            null);
                     model.addAttribute("created", created);
-                }, () -> tokensModel(me, shopId, model));
+                },
+                () -> tokensModel(me, shopId, model));
     }
 
     @PostMapping("/tokens/{tokenId}/revoke")
@@ -147,9 +171,15 @@ class ShopAdminPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return act(request, response, model, "tokens", () -> {
+        return act(
+                request,
+                response,
+                model,
+                "tokens",
+                () -> {
                     apiTokens.revoke(me, shopId, tokenId);
-                }, () -> tokensModel(me, shopId, model));
+                },
+                () -> tokensModel(me, shopId, model));
     }
 
     private void tokensModel(Actor me, String shopId, Model model) {
@@ -177,12 +207,18 @@ class ShopAdminPages {
             Model model) {
         model.addAttribute("draftShortcut", shortcut);
         model.addAttribute("draftText", text);
-        return act(request, response, model, "quick-replies", () -> {
-            QuickReplies.QuickReply saved = quickReplies.save(me, shopId, shortcut, text);
-            model.addAttribute("saved", saved);
-            model.addAttribute("draftShortcut", "");
+        return act(
+                request,
+                response,
+                model,
+                "quick-replies",
+                () -> {
+                    QuickReplies.QuickReply saved = quickReplies.save(me, shopId, shortcut, text);
+                    model.addAttribute("saved", saved);
+                    model.addAttribute("draftShortcut", "");
                     model.addAttribute("draftText", "");
-                }, () -> quickRepliesModel(me, shopId, model));
+                },
+                () -> quickRepliesModel(me, shopId, model));
     }
 
     @PostMapping("/quick-replies/{id}/delete")
@@ -193,9 +229,15 @@ class ShopAdminPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return act(request, response, model, "quick-replies", () -> {
+        return act(
+                request,
+                response,
+                model,
+                "quick-replies",
+                () -> {
                     quickReplies.delete(me, shopId, id);
-                }, () -> quickRepliesModel(me, shopId, model));
+                },
+                () -> quickRepliesModel(me, shopId, model));
     }
 
     private void quickRepliesModel(Actor me, String shopId, Model model) {

@@ -1,8 +1,11 @@
 package dev.parley.server.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Currency;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +19,32 @@ class WebFormats {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The instant in UTC, to the minute. */
-    String utc(@Nullable Instant instant) {
+    public String utc(@Nullable Instant instant) {
         return instant == null ? "" : UTC.format(instant);
+    }
+
+    /** A price with its currency's usual decimals: {@code 29.90 SGD}; a dash when there is none. */
+    public String price(@Nullable BigDecimal amount, @Nullable String currency) {
+        if (amount == null) {
+            return "—";
+        }
+        int digits = 2;
+        if (currency != null) {
+            try {
+                digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+            } catch (IllegalArgumentException unknown) {
+                digits = 2;
+            }
+        }
+        String number = amount.scale() <= digits
+                ? amount.setScale(digits, RoundingMode.UNNECESSARY).toPlainString()
+                : amount.toPlainString();
+        return currency == null ? number : number + " " + currency;
     }
 
     /** The instant as epoch milliseconds, or null. */
     @Nullable
-    Long millis(@Nullable Instant instant) {
+    public Long millis(@Nullable Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
     }
 }

@@ -32,7 +32,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class WebSecurityConfiguration {
     /** Routes that are not pages: the API, the WebSocket, and the operations endpoints keep their own chains. */
     static final String[] NOT_PAGES = {
-        "/api/**", "/ws", "/ws/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+        "/api/**",
+        "/ws",
+        "/ws/**",
+        "/actuator/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
         "/swagger-ui.html"
     };
 

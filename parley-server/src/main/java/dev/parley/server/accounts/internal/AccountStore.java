@@ -220,7 +220,8 @@ public class AccountStore {
 
     /** The shops, by name, at most {@code limit}. */
     public List<ShopInfo> shops(int limit) {
-        return jdbc.sql("SELECT id FROM shop ORDER BY name, id LIMIT ?")
+        return jdbc
+                .sql("SELECT id FROM shop ORDER BY name, id LIMIT ?")
                 .param(limit)
                 .query(String.class)
                 .list()
@@ -231,7 +232,8 @@ public class AccountStore {
 
     /** The ids of users whose display handle contains {@code fragment} (case-insensitive), at most {@code limit}. */
     public List<String> userIdsByHandle(String fragment, int limit) {
-        String like = "%" + fragment.toLowerCase(java.util.Locale.ROOT)
+        String like = "%"
+                + fragment.toLowerCase(java.util.Locale.ROOT)
                         .replace("!", "!!")
                         .replace("%", "!%")
                         .replace("_", "!_")

@@ -82,8 +82,7 @@ class ShopTokensController {
     @PostMapping("/members")
     ResponseEntity<Map<String, @Nullable Object>> invite(
             @AuthenticationPrincipal Actor actor, @PathVariable String shopId, @Validated @RequestBody NewMember body) {
-        Teams.Invited invited =
-                teams.invite(actor, shopId, body.username(), body.displayName(), role(body.role()));
+        Teams.Invited invited = teams.invite(actor, shopId, body.username(), body.displayName(), role(body.role()));
         Map<String, @Nullable Object> out = new LinkedHashMap<>(member(invited.member()));
         out.put("temporaryPassword", invited.temporaryPassword());
         return ResponseEntity.status(HttpStatus.CREATED).body(out);

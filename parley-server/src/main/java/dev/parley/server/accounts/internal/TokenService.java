@@ -75,9 +75,8 @@ public class TokenService {
 
     /** A short-lived token that only opens the WebSocket, for a page of a signed-in user. */
     public Issued issueSocket(String userId) {
-        Instant expires = Instant.now(clock)
-                .plus(settings.socketTokenTtl())
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expires =
+                Instant.now(clock).plus(settings.socketTokenTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return insert("SOCKET", null, userId, null, Set.of(Actor.SOCKET), null, expires);
     }
 
@@ -102,7 +101,8 @@ public class TokenService {
             @Nullable Instant expiresAt) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String token = (kind.equals("API") ? "pat_" : kind.equals("SOCKET") ? "pws_" : "pst_") + B64.encodeToString(bytes);
+        String token =
+                (kind.equals("API") ? "pat_" : kind.equals("SOCKET") ? "pws_" : "pst_") + B64.encodeToString(bytes);
         String id = ids.next();
         jdbc.sql(
                         "INSERT INTO access_token (token_hash, id, kind, shop_id, user_id, name, scopes, created_by, created_at,"

@@ -51,7 +51,8 @@ public class CatalogStore {
 
     /** The products of a shop by title, at most {@code limit}. */
     public List<Product> products(String shopId, int limit) {
-        return jdbc.sql("SELECT id FROM product WHERE shop_id = ? ORDER BY title, id LIMIT ?")
+        return jdbc
+                .sql("SELECT id FROM product WHERE shop_id = ? ORDER BY title, id LIMIT ?")
                 .params(shopId, limit)
                 .query(String.class)
                 .list()

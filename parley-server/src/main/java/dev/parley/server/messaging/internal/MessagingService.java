@@ -836,7 +836,8 @@ class MessagingService {
             params.add(q);
             params.add(q);
             params.add(q);
-            params.add("%" + q.toLowerCase(java.util.Locale.ROOT)
+            params.add("%"
+                    + q.toLowerCase(java.util.Locale.ROOT)
                             .replace("!", "!!")
                             .replace("%", "!%")
                             .replace("_", "!_")

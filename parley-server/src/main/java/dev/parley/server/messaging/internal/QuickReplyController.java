@@ -29,7 +29,8 @@ class QuickReplyController {
     }
 
     record NewQuickReply(
-            @NotNull @Size(max = 32) String shortcut, @NotNull String text) {}
+            @NotNull @Size(max = 32) String shortcut,
+            @NotNull String text) {}
 
     @Operation(summary = "The shop's quick replies (every team member)")
     @GetMapping

@@ -13,4 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parley.messaging.reply-notice")
 public record ReplyNoticeSettings(
-        @DefaultValue("30m") Duration after, @DefaultValue("1m") Duration checkEvery) {}
+        @DefaultValue("30m") Duration after,
+        @DefaultValue("1m") Duration checkEvery) {}
