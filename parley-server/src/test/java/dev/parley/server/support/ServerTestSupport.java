@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Primary;
             "parley.demo=true",
             "parley.data-dir=target/test-data",
             "parley.accounts.session-ttl=30d",
+            "parley.messaging.reply-notice.check-every=1h",
             "logging.level.dev.parley=INFO"
         })
 @Import(ServerTestSupport.TestClock.class)

@@ -115,18 +115,34 @@ class UnreadReplies {
         }
         Instant readAt = readAt(c.id(), c.buyerId());
         if (readAt != null && readAt.isAfter(since)) {
-            Instant dueAt = readAt.plus(settings.after());
+            // The buyer read some replies since; the stretch now starts at the first reply delivered after that read.
+            Instant next = firstReplyAfter(c.id(), readAt);
+            if (next == null) {
+                return false;
+            }
+            Instant dueAt = next.plus(settings.after());
             if (dueAt.isAfter(now)) {
                 jdbc.sql("INSERT INTO reply_notice (conversation_id, shop_id, since, due_at) VALUES (?, ?, ?, ?)"
                                 + " ON CONFLICT DO NOTHING")
-                        .params(c.id(), c.shopId(), Timestamp.from(readAt), Timestamp.from(dueAt))
+                        .params(c.id(), c.shopId(), Timestamp.from(next), Timestamp.from(dueAt))
                         .update();
                 return false;
             }
-            since = readAt;
+            since = next;
         }
         events.publishEvent(new ReplyUnread(c.id(), c.shopId(), c.buyerId(), since, unread));
         return true;
+    }
+
+    private @Nullable Instant firstReplyAfter(String conversationId, Instant after) {
+        // delivered_at is set when a reviewer releases a message; others were delivered when sent.
+        return jdbc.sql("SELECT MIN(COALESCE(delivered_at, sent_at)) FROM message WHERE conversation_id = ?"
+                        + " AND sender <> 'BUYER' AND status = 'DELIVERED' AND COALESCE(delivered_at, sent_at) > ?")
+                .params(conversationId, Timestamp.from(after))
+                .query((rs, n) ->
+                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional()
+                .orElse(null);
     }
 
     private @Nullable Instant readAt(String conversationId, String userKey) {
