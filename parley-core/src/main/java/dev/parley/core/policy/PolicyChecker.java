@@ -23,7 +23,13 @@ public final class PolicyChecker {
 
     /** A checker for {@code config}. */
     public static PolicyChecker create(PolicyConfig config) {
-        return new PolicyChecker(config, List.of(new EmailDetector(), new BuyerContactDetector()));
+        return new PolicyChecker(
+                config,
+                List.of(
+                        new EmailDetector(),
+                        new BuyerContactDetector(),
+                        new ContentDetector(config),
+                        new LanguageMismatchDetector()));
     }
 
     /** The policy this checker applies. */
