@@ -99,6 +99,7 @@ record JudgedText(
                     thai,
                     other,
                     vietnamese,
+                    spanish,
                     start == Integer.MAX_VALUE ? 0 : start,
                     end);
         }
