@@ -3,6 +3,7 @@ package dev.parley.core.policy;
 import static dev.parley.core.policy.Concept.*;
 
 import dev.parley.core.policy.ContentScan.Hit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,14 +11,16 @@ import java.util.Optional;
  * Abusive language (clause 3.3): insults, threats, harassment, sexual remarks and hate, in every marketplace language.
  *
  * <p>Strong terms count on their own; a word that insults only when aimed at someone ("stupid", "ngu", "ควาย",
- * "tonto") counts next to a second person, a vocative ("dasar", "你这个"), an intensifier ("จริงๆ", "thế") or a person
- * noun, and never next to a product context ("ตุ๊กตาควาย", "untuk anjing"). Threats, harassment, sexual remarks and
+ * "tonto") counts next to a second person, a vocative ("dasar", "你这个"), an intensifier ("จริงๆ", "thế"), a person
+ * noun or another such word, or when it is disguised ("b0d0h", "s.t.u.p.i.d"), and never next to a product context
+ * ("ตุ๊กตาควาย", "untuk anjing"); an animal name ("babi", "ควาย", "perro") does not count next to a mere "you" ("your
+ * dog"). Threats, harassment, sexual remarks and
  * hate are phrases or concepts found together ("I'll" + "come to" + "your house"; "photo of you" + "lingerie"; "your
  * race" + "shouldn't be allowed").
  */
 final class AbuseRule implements ContentRule {
     private static final Rule RULE = Rule.ABUSIVE_LANGUAGE;
-    private static final int TARGET_WINDOW = 12;
+    private static final int TARGET_WINDOW = 18;
 
     @Override
     public void detect(Content content, List<Finding> findings) {
@@ -34,18 +37,49 @@ final class AbuseRule implements ContentRule {
         for (Hit h : scan.of(INSULT)) {
             findings.add(ContentScan.span(RULE, "insult", h));
         }
+        List<Hit> weak = new ArrayList<>();
         for (Hit h : scan.of(INSULT_WEAK)) {
             if (!harmless(scan, h) && scan.before(h, NEGATION, 8).isEmpty()) {
-                scan.nearAny(h, TARGET_WINDOW, YOU, VOCATIVE, INTENSIFIER, PERSON)
-                        .ifPresent(t -> findings.add(ContentScan.span(RULE, "insult", h)));
+                weak.add(h);
+                if (disguised(scan.text(), h)
+                        || scan.nearAny(h, TARGET_WINDOW, YOU, VOCATIVE, INTENSIFIER, PERSON)
+                                .isPresent()) {
+                    findings.add(ContentScan.span(RULE, "insult", h));
+                }
             }
         }
         for (Hit h : scan.of(ANIMAL_INSULT)) {
             if (!harmless(scan, h)) {
-                scan.nearAny(h, TARGET_WINDOW, VOCATIVE, INTENSIFIER, PERSON)
-                        .ifPresent(t -> findings.add(ContentScan.span(RULE, "insult", h)));
+                weak.add(h);
+                if (disguised(scan.text(), h)
+                        || scan.nearAny(h, TARGET_WINDOW, VOCATIVE, INTENSIFIER, PERSON)
+                                .isPresent()) {
+                    findings.add(ContentScan.span(RULE, "insult", h));
+                }
             }
         }
+        for (int i = 0; i + 1 < weak.size(); i++) {
+            for (int j = i + 1; j < weak.size(); j++) {
+                Hit a = weak.get(i);
+                Hit b = weak.get(j);
+                boolean distinct = a.end() <= b.start() || b.end() <= a.start();
+                boolean oneNotAnimal = a.concept() == INSULT_WEAK || b.concept() == INSULT_WEAK;
+                if (a.gap(b) <= 30 && distinct && oneNotAnimal) {
+                    findings.add(ContentScan.span(RULE, "insult", a, b));
+                }
+            }
+        }
+    }
+
+    /** Whether the word was written with look-alike digits, symbols or separators ("b0d0h", "s.t.u.p.i.d"). */
+    private static boolean disguised(String text, Hit h) {
+        for (int i = h.start(); i < h.end(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c) || "*@$!#%|._-".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean harmless(ContentScan scan, Hit h) {

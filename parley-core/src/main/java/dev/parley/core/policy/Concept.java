@@ -46,6 +46,7 @@ enum Concept {
 
     // 3.6 review manipulation
     REVIEW(false),
+    REVIEW_WORD(false),
     POSITIVE_REVIEW(false),
     NEGATIVE_REVIEW(false),
     REQUEST(false),

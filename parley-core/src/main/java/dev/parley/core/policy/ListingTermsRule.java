@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>a price: an amount in the listing's currency (or a bare number right after a price word) next to a price word
  *       or hint, and not next to a fee, a refund or a gift, that differs from the listing price;
  *   <li>a discount: a percentage or amount next to a discount word ("30% off", "giảm 50k", "八折"), or a personal
- *       discount promise; the listing states none, so any is outside it;
+ *       discount promise; the listing states none, so any is outside it (a discount offered for a review is review
+ *       manipulation, not a claim about the listing);
  *   <li>a warranty: the duration nearest a warranty word, "lifetime", or "no warranty", compared with the listing's
  *       months (shorter is also a downgrade); conditions that void the warranty are a downgrade;
  *   <li>returns: "no returns"/"no refunds"/"final sale", store credit instead of a refund, a return window shorter than
@@ -90,7 +91,8 @@ final class ListingTermsRule implements ContentRule {
         ContentScan scan = content.scan();
         for (Figure f : content.figures()) {
             Hit figure = new Hit(DISCOUNT, f.start(), f.end());
-            if (scan.before(figure, NEGATION, 15).isPresent()) {
+            if (scan.before(figure, NEGATION, 15).isPresent()
+                    || scan.nearAny(figure, 60, REVIEW, POSITIVE_REVIEW).isPresent()) {
                 continue;
             }
             boolean discount = switch (f.kind()) {
@@ -188,9 +190,13 @@ final class ListingTermsRule implements ContentRule {
 
     /**
      * The duration nearest {@code anchor}, at most {@code before} characters before it or {@code after} characters
-     * after it, with no timing word of something else (delivery, refund) between them; null when there is none.
+     * after it, with no timing word of something else (delivery, refund, processing) between them or just before the
+     * anchor ("we process your return in 2 days"); null when there is none.
      */
     private static @Nullable Figure nearestDuration(Content content, Hit anchor, int before, int after) {
+        if (content.scan().before(anchor, OTHER_TIMING, 12).isPresent()) {
+            return null;
+        }
         Figure best = null;
         int bestGap = Integer.MAX_VALUE;
         for (Figure f : content.figures()) {

@@ -44,8 +44,11 @@ final class PromotionRule implements ContentRule {
         return found;
     }
 
+    /** Whether a negation precedes {@code h}, other than one inside a promotional phrase ("don't miss"). */
     private static boolean negated(ContentScan scan, Hit h) {
-        return scan.before(h, NEGATION, 12).isPresent();
+        return scan.before(h, NEGATION, 12)
+                .filter(neg -> scan.of(PROMO).stream().noneMatch(p -> p.gap(neg) == 0 && p != h))
+                .isPresent();
     }
 
     private static boolean answersBuyer(Content content) {

@@ -21,7 +21,7 @@ final class ReviewRule implements ContentRule {
     @Override
     public void detect(Content content, List<Finding> findings) {
         ContentScan scan = content.scan();
-        if (!scan.hasAny(REVIEW, POSITIVE_REVIEW, NEGATIVE_REVIEW)) {
+        if (!scan.hasAny(REVIEW, REVIEW_WORD, POSITIVE_REVIEW, NEGATIVE_REVIEW)) {
             return;
         }
         boolean incentive = false;
@@ -44,7 +44,7 @@ final class ReviewRule implements ContentRule {
             }
         }
         for (Hit dictate : scan.of(DICTATE)) {
-            Optional<Hit> review = scan.nearAny(dictate, 50, REVIEW, POSITIVE_REVIEW);
+            Optional<Hit> review = scan.nearAny(dictate, 50, REVIEW, REVIEW_WORD, POSITIVE_REVIEW);
             int quote = quoteAfter(scan.text(), dictate.end(), 30);
             if (review.isPresent() && quote >= 0) {
                 findings.add(ContentScan.span(
