@@ -34,7 +34,10 @@ final class Lexicon<T> {
         return new Builder<>();
     }
 
-    /** Every occurrence of a term in {@code text}, in order of end offset, with offsets into {@code text.value()}. */
+    /**
+     * Every occurrence of a term in {@code text}, in order of end offset, with offsets into {@code text.value()}; any
+     * view of a text ({@link NormalizedText#digits()}, {@link NormalizedText#skeleton()}) can be scanned.
+     */
     List<Match<T>> scan(NormalizedText text) {
         if (empty) {
             return List.of();
@@ -74,8 +77,22 @@ final class Lexicon<T> {
         return !isWordChar(value.codePointAt(index));
     }
 
+    /**
+     * Whether {@code cp} continues a word of a spaced script: a letter or digit that is not Han, kana, Hangul, Thai,
+     * Lao, Khmer or Myanmar (those scripts run into Latin words without a space: "加我LINE", "可以WhatsApp我").
+     */
     private static boolean isWordChar(int cp) {
-        return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+        if (Character.getType(cp) == Character.NON_SPACING_MARK) {
+            return true;
+        }
+        if (!Character.isLetterOrDigit(cp)) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return switch (script) {
+            case HAN, HIRAGANA, KATAKANA, HANGUL, THAI, LAO, KHMER, MYANMAR, BOPOMOFO -> false;
+            default -> true;
+        };
     }
 
     /** Whether a boundary is needed next to this code point: letters and digits of scripts written with spaces. */
@@ -109,8 +126,18 @@ final class Lexicon<T> {
     /** Collects terms; later duplicates of a term keep every payload. */
     static final class Builder<T> {
         private final Map<String, List<Entry<T>>> entries = new TreeMap<>();
+        private boolean skeleton;
 
         private Builder() {}
+
+        /**
+         * Folds the terms added after this call like {@link NormalizedText#skeleton()}, for a lexicon scanned over
+         * that view.
+         */
+        Builder<T> skeleton() {
+            this.skeleton = true;
+            return this;
+        }
 
         /** Adds {@code term} with {@code payload}; blank terms are ignored. */
         Builder<T> add(String term, T payload) {
@@ -118,7 +145,7 @@ final class Lexicon<T> {
             boolean openStart = raw.startsWith("*");
             boolean openEnd = raw.endsWith("*") && raw.length() > 1;
             String core = raw.substring(openStart ? 1 : 0, raw.length() - (openEnd ? 1 : 0));
-            String key = NormalizedText.of(core).value().strip();
+            String key = (skeleton ? Skeleton.foldTerm(core) : NormalizedText.of(core).value()).strip();
             if (key.isEmpty()) {
                 return this;
             }

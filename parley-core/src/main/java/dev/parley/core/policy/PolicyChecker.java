@@ -23,7 +23,9 @@ public final class PolicyChecker {
 
     /** A checker for {@code config}. */
     public static PolicyChecker create(PolicyConfig config) {
-        return new PolicyChecker(config, List.of(new EmailDetector(), new BuyerContactDetector()));
+        OffPlatformContactDetector contact = new OffPlatformContactDetector(config);
+        return new PolicyChecker(
+                config, List.of(contact, new AttachmentDetector(contact), new BuyerContactDetector()));
     }
 
     /** The policy this checker applies. */
