@@ -18,7 +18,8 @@ final class LinkFinder {
     private static final Set<String> WEAK_TLDS = Set.of(
             "in", "is", "it", "me", "my", "no", "so", "to", "us", "at", "be", "do", "go", "am", "as", "by", "an", "or",
             "on", "id", "la", "de", "pm", "pl", "py", "sh", "md", "rs", "zip", "mov", "ps", "im", "ms", "ai", "tv", "mp",
-            "ok", "ng", "ne", "sa", "na", "nu", "ma", "pe", "cc", "ad", "ac", "al", "es", "se", "si", "ye", "ya", "kr");
+            "ok", "ng", "ne", "sa", "na", "nu", "ma", "pe", "cc", "ad", "ac", "al", "es", "se", "si", "ye", "ya", "kr",
+            "ie", "ch", "re");
     private static final Set<String> EXECUTABLE_EXTENSIONS = Set.of(
             "apk", "xapk", "apks", "exe", "msi", "bat", "cmd", "scr", "jar", "vbs", "vbe", "ps1", "dmg", "pkg", "ipa",
             "hta", "lnk", "dll", "com", "pif", "js", "jse", "wsf", "sh", "run", "bin", "deb", "rpm", "appimage");
@@ -198,17 +199,11 @@ final class LinkFinder {
         if (Character.isUpperCase(original.codePointAt(tldAt)) && Character.isLowerCase(original.codePointAt(nameEnd))) {
             return false;
         }
-        if (name.length() < 2) {
-            return false;
-        }
-        if (WEAK_TLDS.contains(tld) && !path) {
-            return name.length() >= 4 && !obfuscatedDot(view, start, host);
+        if (WEAK_TLDS.contains(tld)) {
+            // "ok.so", "i.e.", "file.pl": a word before a word-like suffix is a link only with a path or a long name
+            return name.length() >= (path ? 2 : 4);
         }
         return true;
-    }
-
-    private static boolean obfuscatedDot(NormalizedText view, int start, String host) {
-        return false;
     }
 
     private boolean isKnownDomain(String host) {
