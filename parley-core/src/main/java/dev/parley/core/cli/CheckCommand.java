@@ -34,8 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class CheckCommand {
     static final long MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String USAGE =
-            """
+    private static final String USAGE = """
             usage: parley check [--policy FILE] [FILE]
 
             Judges seller messages against the message policy. Reads JSON Lines from FILE, or from standard
@@ -102,12 +101,14 @@ final class CheckCommand {
                 : Files.newBufferedReader(Path.of(inputFile), StandardCharsets.UTF_8)) {
             return judgeLines(new BufferedReader(reader), baseDir, PolicyChecker.create(config), out, err);
         } catch (IOException e) {
-            err.println("parley check: cannot read " + (stdinInput ? "standard input" : inputFile) + ": " + e.getMessage());
+            err.println(
+                    "parley check: cannot read " + (stdinInput ? "standard input" : inputFile) + ": " + e.getMessage());
             return stdinInput ? ParleyCommands.INTERNAL_FAILURE : ParleyCommands.BAD_INPUT;
         }
     }
 
-    private static int judgeLines(BufferedReader reader, Path baseDir, PolicyChecker checker, PrintStream out, PrintStream err)
+    private static int judgeLines(
+            BufferedReader reader, Path baseDir, PolicyChecker checker, PrintStream out, PrintStream err)
             throws IOException {
         boolean invalid = false;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -140,7 +141,10 @@ final class CheckCommand {
     }
 
     /** A line read: a request, or an error with the id when it could be read. */
-    private record Parsed(@Nullable String id, @Nullable CheckRequest request, @Nullable String error) {
+    private record Parsed(
+            @Nullable String id,
+            @Nullable CheckRequest request,
+            @Nullable String error) {
         static Parsed error(@Nullable String id, String error) {
             return new Parsed(id, null, error);
         }
@@ -239,7 +243,9 @@ final class CheckCommand {
         int index = 0;
         for (JsonNode a : node) {
             index++;
-            if (!a.isObject() || !a.path("path").isString() || a.path("path").asString().isBlank()) {
+            if (!a.isObject()
+                    || !a.path("path").isString()
+                    || a.path("path").asString().isBlank()) {
                 throw new InvalidInput("attachment " + index + " needs a \"path\" string");
             }
             String pathText = a.path("path").asString();

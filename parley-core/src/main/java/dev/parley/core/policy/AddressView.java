@@ -11,9 +11,36 @@ import java.util.Set;
  */
 final class AddressView {
     private static final Set<String> MAIL_PROVIDERS = Set.of(
-            "gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn", "icloud", "me", "mac", "aol",
-            "qq", "163", "126", "yeah", "sina", "sohu", "foxmail", "139", "proton", "protonmail", "gmx", "zoho", "mail",
-            "naver", "daum", "hanmail", "yandex", "rocketmail");
+            "gmail",
+            "googlemail",
+            "yahoo",
+            "ymail",
+            "hotmail",
+            "outlook",
+            "live",
+            "msn",
+            "icloud",
+            "me",
+            "mac",
+            "aol",
+            "qq",
+            "163",
+            "126",
+            "yeah",
+            "sina",
+            "sohu",
+            "foxmail",
+            "139",
+            "proton",
+            "protonmail",
+            "gmx",
+            "zoho",
+            "mail",
+            "naver",
+            "daum",
+            "hanmail",
+            "yandex",
+            "rocketmail");
 
     private AddressView() {}
 

@@ -2,6 +2,7 @@ package dev.parley.core.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message's text as the contact detectors see it: its views and the lexicon matches they share, each located by
@@ -56,12 +57,40 @@ final class ContactScan {
         return spans;
     }
 
+    /** The longest term of a lexicon, in original characters, that a window search must look back over. */
+    static final int MAX_SPAN = 96;
+
+    /** The index of the first span of {@code spans} (sorted by start) that starts at or after {@code position}. */
+    static int firstStartingAt(List<Span> spans, int position) {
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid).start < position) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Negation words not inside a phrase that only looks negative ("don't hesitate"). */
     private static List<Span> effectiveNegations(List<Span> all) {
-        List<Span> cancels = all.stream().filter(s -> s.payload.equals("cancel")).toList();
         List<Span> out = new ArrayList<>();
         for (Span s : all) {
-            if (s.payload.equals("neg") && cancels.stream().noneMatch(c -> c.contains(s))) {
+            if (!s.payload.equals("neg")) {
+                continue;
+            }
+            boolean cancelled = false;
+            for (int k = firstStartingAt(all, s.start - MAX_SPAN); k < all.size() && all.get(k).start <= s.start; k++) {
+                Span c = all.get(k);
+                if (c.payload.equals("cancel") && c.contains(s)) {
+                    cancelled = true;
+                    break;
+                }
+            }
+            if (!cancelled) {
                 out.add(s);
             }
         }
@@ -70,8 +99,15 @@ final class ContactScan {
 
     /** Whether a negation word stands shortly before {@code start}, in the same clause. */
     boolean negatedAt(int start) {
-        for (Span n : negations) {
-            if (n.end <= start && start - n.end <= 30 && sameClause(n.end, start, true) && tokensBetween(n.end, start) <= 3) {
+        for (int k = firstStartingAt(negations, start - 30 - MAX_SPAN); k < negations.size(); k++) {
+            Span n = negations.get(k);
+            if (n.start >= start) {
+                break;
+            }
+            if (n.end <= start
+                    && start - n.end <= 30
+                    && sameClause(n.end, start, true)
+                    && tokensBetween(n.end, start) <= 3) {
                 return true;
             }
         }
@@ -118,15 +154,24 @@ final class ContactScan {
     }
 
     static boolean isUnspaced(char c) {
-        return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0x0E00 && c <= 0x0E7F) || (c >= 0xAC00 && c <= 0xD7AF)
+        return (c >= 0x2E80 && c <= 0x9FFF)
+                || (c >= 0x0E00 && c <= 0x0E7F)
+                || (c >= 0xAC00 && c <= 0xD7AF)
                 || (c >= 0xF900 && c <= 0xFAFF);
     }
 
     /** The nearest span of {@code spans} (with a payload starting with {@code payload}) ending before {@code start}. */
+    @Nullable
     Span nearestBefore(List<Span> spans, String payload, int start, int window, boolean commas) {
         Span best = null;
-        for (Span s : spans) {
-            if (s.end <= start && start - s.end <= window && s.payload.startsWith(payload)
+        for (int k = firstStartingAt(spans, start - window - MAX_SPAN); k < spans.size(); k++) {
+            Span s = spans.get(k);
+            if (s.start >= start) {
+                break;
+            }
+            if (s.end <= start
+                    && start - s.end <= window
+                    && s.payload.startsWith(payload)
                     && sameClause(s.end, start, commas)) {
                 if (best == null || s.end > best.end) {
                     best = s;
@@ -137,9 +182,17 @@ final class ContactScan {
     }
 
     /** The nearest span starting after {@code end} within {@code window}, in the same sentence. */
+    @Nullable
     Span nearestAfter(List<Span> spans, String payload, int end, int window) {
-        for (Span s : spans) {
-            if (s.start >= end && s.start - end <= window && s.payload.startsWith(payload) && sameClause(end, s.start, false)) {
+        for (int k = firstStartingAt(spans, end); k < spans.size(); k++) {
+            Span s = spans.get(k);
+            if (s.start - end > window) {
+                break;
+            }
+            if (s.start >= end
+                    && s.start - end <= window
+                    && s.payload.startsWith(payload)
+                    && sameClause(end, s.start, false)) {
                 return s;
             }
         }

@@ -24,9 +24,25 @@ final class FileSniffer {
             ".exe", ".dll", ".scr", ".msi", ".bat", ".cmd", ".com", ".pif", ".vbs", ".vbe", ".js", ".jse", ".wsf",
             ".wsh", ".ps1", ".hta", ".lnk", ".jar", ".apk", ".dex", ".sh", ".elf", ".app", ".cpl", ".reg", ".msc");
     private static final String[] SCRIPT_MARKERS = {
-        "<script", "<hta:application", "wscript.shell", "wscript.createobject", "activexobject", "createobject(",
-        "powershell", "invoke-expression", "iex(", "frombase64string", "@echo off", "cmd.exe", "cmd /c",
-        "javascript:", "onload=", "onerror=", "document.write(", "eval(", "shell.application"
+        "<script",
+        "<hta:application",
+        "wscript.shell",
+        "wscript.createobject",
+        "activexobject",
+        "createobject(",
+        "powershell",
+        "invoke-expression",
+        "iex(",
+        "frombase64string",
+        "@echo off",
+        "cmd.exe",
+        "cmd /c",
+        "javascript:",
+        "onload=",
+        "onerror=",
+        "document.write(",
+        "eval(",
+        "shell.application"
     };
 
     private FileSniffer() {}
@@ -90,7 +106,9 @@ final class FileSniffer {
         boolean dex = false;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             int entries = 0;
-            for (ZipEntry entry = zip.getNextEntry(); entry != null && entries < MAX_ZIP_ENTRIES; entry = zip.getNextEntry()) {
+            for (ZipEntry entry = zip.getNextEntry();
+                    entry != null && entries < MAX_ZIP_ENTRIES;
+                    entry = zip.getNextEntry()) {
                 entries++;
                 String name = entry.getName().toLowerCase(Locale.ROOT);
                 if (name.equals("androidmanifest.xml")) {

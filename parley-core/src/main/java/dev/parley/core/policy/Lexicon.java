@@ -145,7 +145,10 @@ final class Lexicon<T> {
             boolean openStart = raw.startsWith("*");
             boolean openEnd = raw.endsWith("*") && raw.length() > 1;
             String core = raw.substring(openStart ? 1 : 0, raw.length() - (openEnd ? 1 : 0));
-            String key = (skeleton ? Skeleton.foldTerm(core) : NormalizedText.of(core).value()).strip();
+            String key = (skeleton
+                            ? Skeleton.foldTerm(core)
+                            : NormalizedText.of(core).value())
+                    .strip();
             if (key.isEmpty()) {
                 return this;
             }

@@ -44,7 +44,9 @@ final class LexiconResource {
         int tab = trimmed.indexOf('\t');
         return tab < 0
                 ? new Line(trimmed, "")
-                : new Line(trimmed.substring(0, tab).strip(), trimmed.substring(tab + 1).strip());
+                : new Line(
+                        trimmed.substring(0, tab).strip(),
+                        trimmed.substring(tab + 1).strip());
     }
 
     /** The lines of the resource {@code lexicon/<name>.txt} beside this class. */

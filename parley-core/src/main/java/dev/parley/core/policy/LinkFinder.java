@@ -17,12 +17,43 @@ final class LinkFinder {
     /** TLDs that are also common words or file extensions: a bare domain under one needs a longer, non-word name. */
     private static final Set<String> WEAK_TLDS = Set.of(
             "in", "is", "it", "me", "my", "no", "so", "to", "us", "at", "be", "do", "go", "am", "as", "by", "an", "or",
-            "on", "id", "la", "de", "pm", "pl", "py", "sh", "md", "rs", "zip", "mov", "ps", "im", "ms", "ai", "tv", "mp",
-            "ok", "ng", "ne", "sa", "na", "nu", "ma", "pe", "cc", "ad", "ac", "al", "es", "se", "si", "ye", "ya", "kr",
-            "ie", "ch", "re");
+            "on", "id", "la", "de", "pm", "pl", "py", "sh", "md", "rs", "zip", "mov", "ps", "im", "ms", "ai", "tv",
+            "mp", "ok", "ng", "ne", "sa", "na", "nu", "ma", "pe", "cc", "ad", "ac", "al", "es", "se", "si", "ye", "ya",
+            "kr", "ie", "ch", "re");
+
     private static final Set<String> EXECUTABLE_EXTENSIONS = Set.of(
-            "apk", "xapk", "apks", "exe", "msi", "bat", "cmd", "scr", "jar", "vbs", "vbe", "ps1", "dmg", "pkg", "ipa",
-            "hta", "lnk", "dll", "com", "pif", "js", "jse", "wsf", "sh", "run", "bin", "deb", "rpm", "appimage");
+            "apk",
+            "xapk",
+            "apks",
+            "exe",
+            "msi",
+            "bat",
+            "cmd",
+            "scr",
+            "jar",
+            "vbs",
+            "vbe",
+            "ps1",
+            "dmg",
+            "pkg",
+            "ipa",
+            "hta",
+            "lnk",
+            "dll",
+            "com",
+            "pif",
+            "js",
+            "jse",
+            "wsf",
+            "sh",
+            "run",
+            "bin",
+            "deb",
+            "rpm",
+            "appimage");
+
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_DOMAIN = 253;
 
     /** A link or address found: its range in the view, its kind, and whether it names an executable file. */
     record Link(int start, int end, String kind, String host, boolean executable) {}
@@ -80,9 +111,11 @@ final class LinkFinder {
             while (authorityEnd < v.length() && !endsAuthority(v.charAt(authorityEnd))) {
                 authorityEnd++;
             }
-            int userAt = v.lastIndexOf('@', authorityEnd - 1);
-            if (userAt >= hostStart) {
-                hostStart = userAt + 1;
+            for (int k = authorityEnd - 1; k >= hostStart; k--) {
+                if (v.charAt(k) == '@') {
+                    hostStart = k + 1;
+                    break;
+                }
             }
             int hostEnd = hostStart;
             while (hostEnd < authorityEnd && v.charAt(hostEnd) != ':' && isHostChar(v.charAt(hostEnd))) {
@@ -119,17 +152,21 @@ final class LinkFinder {
                 continue;
             }
             int s = at;
-            while (s > 0 && isLocalChar(v.charAt(s - 1)) && !taken[s - 1]) {
+            while (s > 0 && at - s < MAX_LOCAL && isLocalChar(v.charAt(s - 1)) && !taken[s - 1]) {
                 s--;
             }
-            while (s < at && (v.charAt(s) == '.' || (v.charAt(s) == '"' && count(v, s, at, '"') % 2 == 1))) {
+            int quotes = count(v, s, at, '"');
+            while (s < at && (v.charAt(s) == '.' || (v.charAt(s) == '"' && quotes % 2 == 1))) {
+                if (v.charAt(s) == '"') {
+                    quotes--;
+                }
                 s++;
             }
             if (s == at) {
                 continue;
             }
             int e = at + 1;
-            while (e < v.length() && (isDomainChar(v.charAt(e)) || v.charAt(e) == '.')) {
+            while (e < v.length() && e - at <= MAX_DOMAIN && (isDomainChar(v.charAt(e)) || v.charAt(e) == '.')) {
                 e++;
             }
             String domain = trimDots(v.substring(at + 1, e));
@@ -154,7 +191,8 @@ final class LinkFinder {
             }
             int s = i;
             boolean cjk = isSpacelessScript(c);
-            while (i < n && (v.charAt(i) == '.' || (isDomainChar(v.charAt(i)) && isSpacelessScript(v.charAt(i)) == cjk))
+            while (i < n
+                    && (v.charAt(i) == '.' || (isDomainChar(v.charAt(i)) && isSpacelessScript(v.charAt(i)) == cjk))
                     && !taken[i]) {
                 i++;
             }
@@ -196,7 +234,8 @@ final class LinkFinder {
         String original = view.original();
         int tldAt = view.originalStart(start + lastDot + 1);
         int nameEnd = view.originalStart(start + lastDot - 1);
-        if (Character.isUpperCase(original.codePointAt(tldAt)) && Character.isLowerCase(original.codePointAt(nameEnd))) {
+        if (Character.isUpperCase(original.codePointAt(tldAt))
+                && Character.isLowerCase(original.codePointAt(nameEnd))) {
             return false;
         }
         if (WEAK_TLDS.contains(tld)) {
@@ -230,7 +269,8 @@ final class LinkFinder {
             taken[k] = true;
         }
         String h = host.toLowerCase(Locale.ROOT);
-        boolean email = v.substring(start, end).indexOf('@') > 0 && !v.substring(start, end).contains("//");
+        boolean email = v.substring(start, end).indexOf('@') > 0
+                && !v.substring(start, end).contains("//");
         String kind = email ? "email" : kindOf(h);
         links.add(new Link(start, end, kind == null ? "url" : kind, h, executable(v, start, end)));
     }
@@ -244,9 +284,17 @@ final class LinkFinder {
                 break;
             }
         }
-        int slash = v.lastIndexOf('/', q - 1);
-        int dot = v.lastIndexOf('.', q - 1);
-        if (slash < start || dot < slash) {
+        int slash = -1;
+        int dot = -1;
+        for (int k = q - 1; k >= start && slash < 0; k--) {
+            char c = v.charAt(k);
+            if (c == '/') {
+                slash = k;
+            } else if (c == '.' && dot < 0) {
+                dot = k;
+            }
+        }
+        if (slash < 0 || dot < slash) {
             return false;
         }
         return EXECUTABLE_EXTENSIONS.contains(v.substring(dot + 1, q));
@@ -313,7 +361,13 @@ final class LinkFinder {
         int e = end;
         while (e < v.length()) {
             char c = v.charAt(e);
-            if (Character.isWhitespace(c) || c == '<' || c == '>' || c == '|' || c == '`' || c == '\\' || isCjkPunct(c)) {
+            if (Character.isWhitespace(c)
+                    || c == '<'
+                    || c == '>'
+                    || c == '|'
+                    || c == '`'
+                    || c == '\\'
+                    || isCjkPunct(c)) {
                 break;
             }
             if (c == '(' || c == '[' || c == '{') {
@@ -326,11 +380,17 @@ final class LinkFinder {
             }
             e++;
         }
+        int doubleQuotes = count(v, end, e, '"');
+        int singleQuotes = count(v, end, e, '\'');
         while (e > end) {
             char c = v.charAt(e - 1);
             if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
                 e--;
-            } else if ((c == '"' || c == '\'') && count(v, end, e - 1, c) % 2 == 0) {
+            } else if (c == '"' && (doubleQuotes - 1) % 2 == 0) {
+                doubleQuotes--;
+                e--;
+            } else if (c == '\'' && (singleQuotes - 1) % 2 == 0) {
+                singleQuotes--;
                 e--;
             } else {
                 break;
@@ -370,23 +430,46 @@ final class LinkFinder {
     }
 
     private static boolean endsAuthority(char c) {
-        return Character.isWhitespace(c) || c == '/' || c == '?' || c == '#' || c == '<' || c == '>' || c == '"'
-                || c == '|' || c == ')' || c == ']' || isCjkPunct(c);
+        return Character.isWhitespace(c)
+                || c == '/'
+                || c == '?'
+                || c == '#'
+                || c == '<'
+                || c == '>'
+                || c == '"'
+                || c == '|'
+                || c == ')'
+                || c == ']'
+                || isCjkPunct(c);
     }
 
     private static boolean isHostChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '.' || c == '-' || NormalizedText.isMark(c)
-                || Character.getType(c) == Character.OTHER_SYMBOL || Character.isSurrogate(c) || c == '_';
+        return Character.isLetterOrDigit(c)
+                || c == '.'
+                || c == '-'
+                || NormalizedText.isMark(c)
+                || Character.getType(c) == Character.OTHER_SYMBOL
+                || Character.isSurrogate(c)
+                || c == '_';
     }
 
     private static boolean isDomainChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '-' || NormalizedText.isMark(c)
+        return Character.isLetterOrDigit(c)
+                || c == '-'
+                || NormalizedText.isMark(c)
                 || Character.getType(c) == Character.OTHER_SYMBOL;
     }
 
     private static boolean isLocalChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '%' || c == '+'
-                || c == '-' || c == '"' || c == '\'';
+        return (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '_'
+                || c == '%'
+                || c == '+'
+                || c == '-'
+                || c == '"'
+                || c == '\'';
     }
 
     /** Whether the character before a bare host at {@code s} makes it part of something else (a path, a name). */
@@ -394,16 +477,25 @@ final class LinkFinder {
         char c = v.charAt(s - 1);
         if (c == ':') {
             // "path:to:file.pm" is not a link; "网址:www.shop.cn" and "web: shop.cn" are
-            return s >= 2 && (isWordChar(v.charAt(s - 2)) && !isSpacelessScript(v.charAt(s - 2)))
+            return s >= 2
+                    && (isWordChar(v.charAt(s - 2)) && !isSpacelessScript(v.charAt(s - 2)))
                     && !v.startsWith("www.", s);
         }
-        return (isWordChar(c) && !isSpacelessScript(c)) || c == '@' || c == '.' || c == '/' || c == '-' || c == '\\'
+        return (isWordChar(c) && !isSpacelessScript(c))
+                || c == '@'
+                || c == '.'
+                || c == '/'
+                || c == '-'
+                || c == '\\'
                 || c == '$';
     }
 
     /** Han, kana, Thai and Hangul, written without spaces between words: a domain never runs into them. */
     private static boolean isSpacelessScript(char c) {
-        return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x0E00 && c <= 0x0E7F)
-                || (c >= 0xF900 && c <= 0xFAFF) || Character.isSurrogate(c);
+        return (c >= 0x2E80 && c <= 0x9FFF)
+                || (c >= 0xAC00 && c <= 0xD7AF)
+                || (c >= 0x0E00 && c <= 0x0E7F)
+                || (c >= 0xF900 && c <= 0xFAFF)
+                || Character.isSurrogate(c);
     }
 }

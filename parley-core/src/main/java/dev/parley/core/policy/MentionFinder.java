@@ -44,12 +44,11 @@ final class MentionFinder {
             int handleEnd = handleEnd(scan.original, app.end());
             boolean handle = handleEnd > app.end();
             boolean invited = scan.nearestBefore(scan.invites, "", app.start(), INVITE_WINDOW, true) != null;
-            boolean ok =
-                    switch (strength) {
-                        case "strong" -> true;
-                        case "weak" -> invited || handle || brandCase(scan.original, app);
-                        default -> handle;
-                    };
+            boolean ok = switch (strength) {
+                case "strong" -> true;
+                case "weak" -> invited || handle || brandCase(scan.original, app);
+                default -> handle;
+            };
             if (ok) {
                 String kind = payload[0].equals("pay") ? "payment_account" : "im_account";
                 found.add(new Found(app.start(), Math.max(app.end(), handleEnd), kind));
@@ -112,8 +111,13 @@ final class MentionFinder {
     /** The end of a street address (a street word with a number beside it) after {@code from}, or -1. */
     private static int streetAddressEnd(ContactScan scan, int from) {
         int end = -1;
-        for (ContactScan.Span s : scan.addresses) {
-            if (!s.payload().equals("street") || s.start() < from || s.start() - from > ADDRESS_WINDOW) {
+        List<ContactScan.Span> spans = scan.addresses;
+        for (int k = ContactScan.firstStartingAt(spans, from); k < spans.size(); k++) {
+            ContactScan.Span s = spans.get(k);
+            if (s.start() - from > ADDRESS_WINDOW) {
+                break;
+            }
+            if (!s.payload().equals("street")) {
                 continue;
             }
             int digitEnd = digitNear(scan.original, s.start(), s.end());
@@ -139,7 +143,9 @@ final class MentionFinder {
     }
 
     private static boolean coveredByLonger(List<ContactScan.Span> spans, ContactScan.Span span) {
-        for (ContactScan.Span other : spans) {
+        int from = ContactScan.firstStartingAt(spans, span.start() - ContactScan.MAX_SPAN);
+        for (int k = from; k < spans.size() && spans.get(k).start() <= span.start(); k++) {
+            ContactScan.Span other = spans.get(k);
             if (other != span && other.contains(span) && (other.end() - other.start()) > (span.end() - span.start())) {
                 return true;
             }
@@ -174,7 +180,13 @@ final class MentionFinder {
         int skipped = 0;
         while (k < n && skipped < 12) {
             char c = text.charAt(k);
-            if (Character.isWhitespace(c) || c == ':' || c == '：' || c == '=' || c == '-' || c == '~' || c == '～'
+            if (Character.isWhitespace(c)
+                    || c == ':'
+                    || c == '：'
+                    || c == '='
+                    || c == '-'
+                    || c == '~'
+                    || c == '～'
                     || Character.getType(c) == Character.FORMAT) {
                 k++;
                 skipped++;

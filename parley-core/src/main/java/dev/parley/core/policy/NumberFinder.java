@@ -3,7 +3,6 @@ package dev.parley.core.policy;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -35,13 +34,18 @@ final class NumberFinder {
     private NumberFinder() {}
 
     static List<Found> find(ContactScan scan) {
-        List<Found> found = new ArrayList<>();
-        findIbans(scan.base, found);
+        List<Found> ibans = new ArrayList<>();
+        findIbans(scan.base, ibans);
+        List<Found> found = new ArrayList<>(ibans);
         NormalizedText digits = scan.base.digits();
+        int next = 0;
         for (Candidate c : candidates(digits.value())) {
             int s = digits.originalStart(c.start);
             int e = digits.originalEnd(c.end);
-            if (overlapsFound(found, s, e)) {
+            while (next < ibans.size() && ibans.get(next).end <= s) {
+                next++;
+            }
+            if (next < ibans.size() && ibans.get(next).start < e) {
                 continue;
             }
             String kind = judge(scan, c, s, e);
@@ -50,15 +54,6 @@ final class NumberFinder {
             }
         }
         return found;
-    }
-
-    private static boolean overlapsFound(List<Found> found, int s, int e) {
-        for (Found f : found) {
-            if (f.start < e && s < f.end) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static @Nullable String judge(ContactScan scan, Candidate c, int s, int e) {
@@ -171,7 +166,8 @@ final class NumberFinder {
             }
         }
         if (g.size() == 3 && c.separators.indexOf(' ') < 0) {
-            return (g.get(0) == 4 && g.get(1) <= 2 && g.get(2) <= 2) || (g.get(0) <= 2 && g.get(1) <= 2 && g.get(2) == 4);
+            return (g.get(0) == 4 && g.get(1) <= 2 && g.get(2) <= 2)
+                    || (g.get(0) <= 2 && g.get(1) <= 2 && g.get(2) == 4);
         }
         return false;
     }
@@ -229,7 +225,8 @@ final class NumberFinder {
         int i = 0;
         while (i < n) {
             char c = v.charAt(i);
-            boolean opener = (c == '+' || c == '(') && i + 1 < n && (isDigit(v.charAt(i + 1)) || v.charAt(i + 1) == ' ');
+            boolean opener =
+                    (c == '+' || c == '(') && i + 1 < n && (isDigit(v.charAt(i + 1)) || v.charAt(i + 1) == ' ');
             if (!isDigit(c) && !opener) {
                 i++;
                 continue;
@@ -282,19 +279,42 @@ final class NumberFinder {
     private static boolean glued(String v, int start, int end) {
         if (start > 0) {
             char b = v.charAt(start - 1);
-            if ((b >= 'a' && b <= 'z') || b == '_' || b == '$' || b == '#' || b == '€' || b == '£' || b == '¥'
-                    || b == '฿' || b == '₫' || b == '/' || b == ':' || b == '.' || b == ',' || b == '-' || b == '+'
-                    || Character.isDigit(b) || (Character.isLetter(b) && !ContactScan.isUnspaced(b) && b > 0x7F
+            if ((b >= 'a' && b <= 'z')
+                    || b == '_'
+                    || b == '$'
+                    || b == '#'
+                    || b == '€'
+                    || b == '£'
+                    || b == '¥'
+                    || b == '฿'
+                    || b == '₫'
+                    || b == '/'
+                    || b == ':'
+                    || b == '.'
+                    || b == ','
+                    || b == '-'
+                    || b == '+'
+                    || Character.isDigit(b)
+                    || (Character.isLetter(b)
+                            && !ContactScan.isUnspaced(b)
+                            && b > 0x7F
                             && Character.UnicodeScript.of(b) == Character.UnicodeScript.LATIN)) {
                 return true;
             }
         }
         if (end < v.length()) {
             char a = v.charAt(end);
-            if ((a >= 'a' && a <= 'z') || a == '%' || a == '°' || a == ':' || a == '/' || a == '₫' || a == '_'
+            if ((a >= 'a' && a <= 'z')
+                    || a == '%'
+                    || a == '°'
+                    || a == ':'
+                    || a == '/'
+                    || a == '₫'
+                    || a == '_'
                     || (a == '.' && end + 1 < v.length() && isDigit(v.charAt(end + 1)))
                     || (a == ',' && end + 1 < v.length() && isDigit(v.charAt(end + 1)))
-                    || (Character.isLetter(a) && a > 0x7F
+                    || (Character.isLetter(a)
+                            && a > 0x7F
                             && Character.UnicodeScript.of(a) == Character.UnicodeScript.LATIN)) {
                 return true;
             }
@@ -315,7 +335,10 @@ final class NumberFinder {
         String v = base.value();
         int n = v.length();
         for (int i = 0; i + 4 < n; i++) {
-            if (!(isLetter(v.charAt(i)) && isLetter(v.charAt(i + 1)) && isDigit(v.charAt(i + 2)) && isDigit(v.charAt(i + 3)))) {
+            if (!(isLetter(v.charAt(i))
+                    && isLetter(v.charAt(i + 1))
+                    && isDigit(v.charAt(i + 2))
+                    && isDigit(v.charAt(i + 3)))) {
                 continue;
             }
             if (i > 0 && Character.isLetterOrDigit(v.charAt(i - 1))) {
@@ -332,7 +355,9 @@ final class NumberFinder {
                     if (k >= n || !(isLetter(v.charAt(k)) || isDigit(v.charAt(k)))) {
                         groupEnds.add(new int[] {iban.length(), k});
                     }
-                } else if (c == ' ' && k + 1 < n && (isLetter(v.charAt(k + 1)) || isDigit(v.charAt(k + 1)))
+                } else if (c == ' '
+                        && k + 1 < n
+                        && (isLetter(v.charAt(k + 1)) || isDigit(v.charAt(k + 1)))
                         && (k - i) % 5 == 4) {
                     k++;
                 } else {
@@ -358,11 +383,15 @@ final class NumberFinder {
 
     static boolean mod97(String iban) {
         String rearranged = iban.substring(4) + iban.substring(0, 4);
-        StringBuilder numeric = new StringBuilder();
+        int remainder = 0;
         for (int k = 0; k < rearranged.length(); k++) {
             char c = rearranged.charAt(k);
-            numeric.append(isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'a' + 10));
+            if (isDigit(c)) {
+                remainder = (remainder * 10 + (c - '0')) % 97;
+            } else {
+                remainder = (remainder * 100 + (c - 'a' + 10)) % 97;
+            }
         }
-        return new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+        return remainder == 1;
     }
 }

@@ -87,7 +87,9 @@ final class OffPlatformContactDetector implements Detector {
             }
             String word = v.substring(i, e);
             boolean boundary = e >= n || !Character.isLetterOrDigit(v.charAt(e));
-            if (boundary && EXECUTABLE_WORDS.contains(word) && (i > 0 && v.charAt(i - 1) == '.' || fileWordNear(v, i, e))) {
+            if (boundary
+                    && EXECUTABLE_WORDS.contains(word)
+                    && (i > 0 && v.charAt(i - 1) == '.' || fileWordNear(v, i, e))) {
                 int s = i > 0 && v.charAt(i - 1) == '.' ? fileNameStart(v, i - 1) : i;
                 int os = text.originalStart(s);
                 int oe = text.originalEnd(e);

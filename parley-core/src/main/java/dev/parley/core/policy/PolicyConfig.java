@@ -114,7 +114,8 @@ public record PolicyConfig(
                 problems.add("unknown rule id \"" + e.getKey() + "\" in actions");
                 continue;
             }
-            String name = e.getValue().isString() ? e.getValue().asString().strip().toUpperCase(Locale.ROOT) : "";
+            String name =
+                    e.getValue().isString() ? e.getValue().asString().strip().toUpperCase(Locale.ROOT) : "";
             try {
                 actions.put(rule.get(), Action.valueOf(name));
             } catch (IllegalArgumentException ex) {
@@ -169,7 +170,9 @@ public record PolicyConfig(
             for (JsonNode t : e.getValue()) {
                 if (t.isString() && !t.asString().isBlank()) {
                     list.add(t.asString().strip());
-                } else if (t.isObject() && t.path("term").isString() && !t.path("term").asString().isBlank()) {
+                } else if (t.isObject()
+                        && t.path("term").isString()
+                        && !t.path("term").asString().isBlank()) {
                     String payload = t.path("payload").asString("").strip();
                     list.add(t.path("term").asString().strip() + (payload.isEmpty() ? "" : "\t" + payload));
                 } else {

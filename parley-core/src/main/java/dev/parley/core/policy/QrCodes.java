@@ -74,7 +74,11 @@ final class QrCodes {
                 reader.setInput(in, true, true);
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
-                if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_DECLARED_PIXELS) {
+                if (width <= 0
+                        || height <= 0
+                        || width > MAX_SIDE
+                        || height > MAX_SIDE
+                        || width * height > MAX_DECLARED_PIXELS) {
                     return null;
                 }
                 ImageReadParam param = reader.getDefaultReadParam();

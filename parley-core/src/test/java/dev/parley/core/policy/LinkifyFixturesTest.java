@@ -23,7 +23,8 @@ class LinkifyFixturesTest {
      * evasion; {@code http://example.com_} and {@code google.com:500000} still name the host example.com/google.com
      * (linkify-it rejects the whole link for the stray underscore or the impossible port, we report the host part).
      */
-    static final Set<String> FLAGGED_ON_PURPOSE = Set.of("hppt://example.com", "http://example.com_", "google.com:500000");
+    static final Set<String> FLAGGED_ON_PURPOSE =
+            Set.of("hppt://example.com", "http://example.com_", "google.com:500000");
 
     private static final PolicyChecker CHECKER = PolicyChecker.create(PolicyConfig.defaults());
 
@@ -31,8 +32,8 @@ class LinkifyFixturesTest {
     record Case(String text, String link) {}
 
     static List<Case> links() throws IOException {
-        List<String> lines = Files.readAllLines(
-                SharedCorpus.dir().resolve("external/linkify-it/links.txt"), StandardCharsets.UTF_8);
+        List<String> lines =
+                Files.readAllLines(SharedCorpus.dir().resolve("external/linkify-it/links.txt"), StandardCharsets.UTF_8);
         List<Case> cases = new ArrayList<>();
         List<String> block = new ArrayList<>();
         lines.add("");
@@ -104,6 +105,8 @@ class LinkifyFixturesTest {
             }
         }
         assertThat(judged).isGreaterThan(30);
-        assertThat(missed).as("not_links.txt lines judged otherwise than decided").isEmpty();
+        assertThat(missed)
+                .as("not_links.txt lines judged otherwise than decided")
+                .isEmpty();
     }
 }

@@ -51,22 +51,33 @@ class NormalizedTextTest {
 
     @Test
     void digitsViewSpellsOutNumbersInEveryMarketplaceLanguage() {
-        assertThat(NormalizedText.of("call four one five, five five five, zero one nine two").digits().value())
+        assertThat(NormalizedText.of("call four one five, five five five, zero one nine two")
+                        .digits()
+                        .value())
                 .isEqualTo("call 4155550192");
-        assertThat(NormalizedText.of("nol delapan satu dua tiga empat lima enam").digits().value())
+        assertThat(NormalizedText.of("nol delapan satu dua tiga empat lima enam")
+                        .digits()
+                        .value())
                 .isEqualTo("08123456");
-        assertThat(NormalizedText.of("seis uno dos, tres cuatro cinco").digits().value()).isEqualTo("612345");
-        assertThat(NormalizedText.of("không chín một hai ba bốn").digits().value()).isEqualTo("091234");
-        assertThat(NormalizedText.of("ศูนย์แปดหนึ่ง สองสามสี่").digits().value()).isEqualTo("081234");
+        assertThat(NormalizedText.of("seis uno dos, tres cuatro cinco").digits().value())
+                .isEqualTo("612345");
+        assertThat(NormalizedText.of("không chín một hai ba bốn").digits().value())
+                .isEqualTo("091234");
+        assertThat(NormalizedText.of("ศูนย์แปดหนึ่ง สองสามสี่").digits().value())
+                .isEqualTo("081234");
         assertThat(NormalizedText.of("零九一二 三四五 六七八").digits().value()).isEqualTo("0912345678");
-        assertThat(NormalizedText.of("isa dalawa tatlo apat lima anim").digits().value()).isEqualTo("123456");
+        assertThat(NormalizedText.of("isa dalawa tatlo apat lima anim").digits().value())
+                .isEqualTo("123456");
         assertThat(NormalizedText.of("09 một hai 345 678").digits().value()).isEqualTo("0912345678");
-        assertThat(NormalizedText.of("four double five one two three").digits().value()).isEqualTo("455123");
+        assertThat(NormalizedText.of("four double five one two three").digits().value())
+                .isEqualTo("455123");
     }
 
     @Test
     void digitsViewLeavesOrdinaryWordsAlone() {
-        assertThat(NormalizedText.of("one of the best, two or three days").digits().value())
+        assertThat(NormalizedText.of("one of the best, two or three days")
+                        .digits()
+                        .value())
                 .isEqualTo("one of the best, two or three days");
         assertThat(NormalizedText.of("保修只有三个月，一下就好").digits().value()).isEqualTo("保修只有三个月,一下就好");
         assertThat(NormalizedText.of("Size 40 in 2 colours").digits().value()).isEqualTo("size 40 in 2 colours");
@@ -74,14 +85,18 @@ class NormalizedTextTest {
 
     @Test
     void digitsViewMapsSpelledDigitsBackToTheirWords() {
-        NormalizedText d = NormalizedText.of("my cell is four one five, five five five, zero one nine two.").digits();
+        NormalizedText d = NormalizedText.of("my cell is four one five, five five five, zero one nine two.")
+                .digits();
         assertThat(evidence(d, "4155550192")).isEqualTo("four one five, five five five, zero one nine two");
     }
 
     @Test
     void skeletonJoinsSpacedAndPunctuatedSpellingsAndFoldsLeet() {
-        assertThat(NormalizedText.of("add me on w h a t s a p p").skeleton().value()).isEqualTo("add me on whatsapp");
-        assertThat(NormalizedText.of("wh@ts.app Z@lo g00gle w.h.a.t.s").skeleton().value())
+        assertThat(NormalizedText.of("add me on w h a t s a p p").skeleton().value())
+                .isEqualTo("add me on whatsapp");
+        assertThat(NormalizedText.of("wh@ts.app Z@lo g00gle w.h.a.t.s")
+                        .skeleton()
+                        .value())
                 .isEqualTo("whatsapp zaio googie whats");
         assertThat(NormalizedText.of("LINE，ID：lily0520").skeleton().value()).startsWith("iine id ");
     }

@@ -179,6 +179,7 @@ class OffPlatformContactDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"Never install .apk files that strangers send you", "The .exe extension is for Windows"})
     void executableNamedWithoutAnOfferIsNotMalware(String text) {
-        assertThat(CHECKER.check(CheckRequest.ofText(text)).has(Rule.PROHIBITED_USE)).isFalse();
+        assertThat(CHECKER.check(CheckRequest.ofText(text)).has(Rule.PROHIBITED_USE))
+                .isFalse();
     }
 }
