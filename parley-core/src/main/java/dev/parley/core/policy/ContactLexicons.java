@@ -47,13 +47,26 @@ final class ContactLexicons {
         linkKinds = Map.copyOf(kinds);
     }
 
+    /** The payload of an entry written without one (an operator's plain extra term). */
+    private static final Map<String, String> DEFAULT_PAYLOADS = Map.of(
+            "contact-apps", "im strong",
+            "contact-invite", "invite",
+            "contact-negation", "neg",
+            "contact-phone", "contact",
+            "contact-bank", "account",
+            "contact-diversion", "diversion",
+            "contact-address", "store",
+            "contact-separators", "dot",
+            "contact-install", "install");
+
     private static Lexicon<String> build(String name, PolicyConfig config, boolean skeleton) {
         Lexicon.Builder<String> builder = Lexicon.builder();
         if (skeleton) {
             builder.skeleton();
         }
+        String fallback = DEFAULT_PAYLOADS.getOrDefault(name, "");
         for (LexiconResource.Line line : LexiconResource.read(name, config)) {
-            builder.add(line.term(), line.payload());
+            builder.add(line.term(), line.payload().isEmpty() ? fallback : line.payload());
         }
         return builder.build();
     }
