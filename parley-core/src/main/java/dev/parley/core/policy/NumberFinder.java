@@ -38,6 +38,9 @@ final class NumberFinder {
         findIbans(scan.base, ibans);
         List<Found> found = new ArrayList<>(ibans);
         NormalizedText digits = scan.base.digits();
+        if (!hasDigit(digits.value())) {
+            return found;
+        }
         int next = 0;
         for (Candidate c : candidates(digits.value())) {
             int s = digits.originalStart(c.start);
@@ -79,6 +82,11 @@ final class NumberFinder {
         boolean spelled = spelled(scan.original, s, e);
         if (c.plus) {
             return validInternational(c.digits) ? "phone" : null;
+        }
+        boolean trunkLike = c.digits.charAt(0) == '0' || c.digits.charAt(0) == '1';
+        if (!contextual && !spelled && (other != null || !(trunkLike || phoneGrouping(c)))) {
+            // nothing around the run could make it a phone number: skip parsing it
+            return null;
         }
         for (String region : scan.regions) {
             Phonenumber.PhoneNumber number = parse(c.digits, region);
@@ -316,6 +324,15 @@ final class NumberFinder {
                     || (Character.isLetter(a)
                             && a > 0x7F
                             && Character.UnicodeScript.of(a) == Character.UnicodeScript.LATIN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String v) {
+        for (int k = 0; k < v.length(); k++) {
+            if (isDigit(v.charAt(k))) {
                 return true;
             }
         }
