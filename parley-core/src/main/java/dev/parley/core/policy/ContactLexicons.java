@@ -60,10 +60,7 @@ final class ContactLexicons {
             "contact-install", "install");
 
     private static Lexicon<String> build(String name, PolicyConfig config, boolean skeleton) {
-        Lexicon.Builder<String> builder = Lexicon.builder();
-        if (skeleton) {
-            builder.skeleton();
-        }
+        Lexicon.Builder<String> builder = skeleton ? Lexicon.builder(Skeleton::foldTerm) : Lexicon.builder();
         String fallback = DEFAULT_PAYLOADS.getOrDefault(name, "");
         for (LexiconResource.Line line : LexiconResource.read(name, config)) {
             builder.add(line.term(), line.payload().isEmpty() ? fallback : line.payload());

@@ -221,7 +221,7 @@ final class NormalizedText {
      * This text folded for matching evasive spellings: inside a word, punctuation and symbols are dropped
      * ("wh@ts.app", "w.h.a.t.s" join up) and leet characters fold to letters ({@code 0→o, 1/l/!/|→i, 3→e, 4/@→a, 5/$→s,
      * 7→t}); runs of three or more single letters separated by spaces join into one word ("w h a t s a p p"). Pure digit
-     * words keep their digits. Match it with a lexicon built with {@link Lexicon.Builder#skeleton()}.
+     * words keep their digits. Match it with a lexicon built with {@code Lexicon.builder(Skeleton::foldTerm)}.
      */
     NormalizedText skeleton() {
         NormalizedText s = skeleton;

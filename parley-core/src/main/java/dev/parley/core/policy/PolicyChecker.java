@@ -26,7 +26,14 @@ public final class PolicyChecker {
     /** A checker for {@code config}. */
     public static PolicyChecker create(PolicyConfig config) {
         OffPlatformContactDetector contact = new OffPlatformContactDetector(config);
-        return new PolicyChecker(config, List.of(contact, new AttachmentDetector(contact), new BuyerContactDetector()));
+        return new PolicyChecker(
+                config,
+                List.of(
+                        contact,
+                        new AttachmentDetector(contact),
+                        new BuyerContactDetector(),
+                        new ContentDetector(config),
+                        new LanguageMismatchDetector()));
     }
 
     /** The policy this checker applies. */
