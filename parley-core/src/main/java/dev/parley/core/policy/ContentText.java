@@ -111,6 +111,9 @@ final class ContentText {
             for (int k = i; k < end; k++) {
                 char r = v.charAt(k);
                 char mapped = leet ? leetOf(v, k, i, end) : 0;
+                if (r == '*' && k > i && v.charAt(k - 1) >= '0' && v.charAt(k - 1) <= '9') {
+                    mapped = '⭐';
+                }
                 out.append(mapped != 0 ? mapped : r, k, k + 1);
             }
             i = end;

@@ -439,8 +439,13 @@ final class Figures {
         }
         String unit = longestKey(UNIT_KEYS, at, true);
         if (unit != null && multiplier == null && plausibleDuration(value, unit)) {
-            emit(Kind.DURATION, value, Set.of(), UNITS.get(unit), num.start(), at + unit.length());
-            return at + unit.length();
+            int unitEnd = at + unit.length();
+            if (unitEnd < v.length() && v.charAt(unitEnd) == '半') {
+                value += 0.5;
+                unitEnd++;
+            }
+            emit(Kind.DURATION, value, Set.of(), UNITS.get(unit), num.start(), unitEnd);
+            return unitEnd;
         }
         String percent = longestKey(PERCENT_KEYS, at, true);
         if (percent != null) {
