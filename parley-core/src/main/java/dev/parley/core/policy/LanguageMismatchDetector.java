@@ -88,7 +88,7 @@ final class LanguageMismatchDetector implements Detector {
         int letters = text.letters();
         switch (expected) {
             case TH -> {
-                return text.thai() < 4 && text.thai() < 0.15 * letters;
+                return text.thai() < 2 && text.thai() < 0.15 * letters;
             }
             case ZH -> {
                 return text.han() < 2 && text.han() < 0.15 * letters;
