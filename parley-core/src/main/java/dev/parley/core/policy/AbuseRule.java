@@ -58,13 +58,14 @@ final class AbuseRule implements ContentRule {
                 }
             }
         }
+        weak.sort((a, b) -> Integer.compare(a.start(), b.start()));
         for (int i = 0; i + 1 < weak.size(); i++) {
-            for (int j = i + 1; j < weak.size(); j++) {
-                Hit a = weak.get(i);
+            Hit a = weak.get(i);
+            for (int j = i + 1; j < weak.size() && weak.get(j).start() - a.end() <= 30; j++) {
                 Hit b = weak.get(j);
-                boolean distinct = a.end() <= b.start() || b.end() <= a.start();
+                boolean distinct = a.end() <= b.start();
                 boolean oneNotAnimal = a.concept() == INSULT_WEAK || b.concept() == INSULT_WEAK;
-                if (a.gap(b) <= 30 && distinct && oneNotAnimal) {
+                if (distinct && oneNotAnimal) {
                     findings.add(ContentScan.span(RULE, "insult", a, b));
                 }
             }

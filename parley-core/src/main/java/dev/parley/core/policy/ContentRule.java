@@ -1,5 +1,7 @@
 package dev.parley.core.policy;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -42,12 +44,36 @@ interface ContentRule {
             return message.request();
         }
 
-        /** The figures of the message (amounts, percentages, durations), parsed once on first use. */
+        /** The figures of the message (amounts, percentages, durations) by start offset, parsed once on first use. */
         List<Figures.Figure> figures() {
             if (figures == null) {
-                figures = Figures.of(message.normalized());
+                List<Figures.Figure> parsed = new ArrayList<>(Figures.of(message.normalized()));
+                parsed.sort(Comparator.comparingInt(Figures.Figure::start));
+                figures = parsed;
             }
             return figures;
+        }
+
+        /** The figures that overlap the original range {@code [from, to)}, found by binary search. */
+        List<Figures.Figure> figuresBetween(int from, int to) {
+            List<Figures.Figure> all = figures();
+            int lo = 0;
+            int hi = all.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (all.get(mid).start() < from - Figures.MAX_LENGTH) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            List<Figures.Figure> out = new ArrayList<>(2);
+            for (int i = lo; i < all.size() && all.get(i).start() < to; i++) {
+                if (all.get(i).end() > from) {
+                    out.add(all.get(i));
+                }
+            }
+            return out;
         }
     }
 }

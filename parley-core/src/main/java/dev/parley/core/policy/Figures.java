@@ -339,6 +339,9 @@ final class Figures {
     private static final String HAN_DIGITS = "零〇一二两兩三四五六七八九";
     private static final String HAN_NUMERALS = HAN_DIGITS + "十百千半";
 
+    /** Figures longer than this (in original characters) are not kept, so that look-ups can bound their search. */
+    static final int MAX_LENGTH = 64;
+
     private static final Keys UNIT_KEYS = new Keys(UNITS.keySet());
     private static final Keys MULTIPLIER_KEYS = new Keys(MULTIPLIERS.keySet());
     private static final Keys SUFFIX_KEYS = new Keys(SUFFIX_CURRENCIES.keySet());
@@ -490,13 +493,11 @@ final class Figures {
         if (start >= end || end > v.length()) {
             return;
         }
-        out.add(new Figure(
-                kind,
-                BigDecimal.valueOf(value).stripTrailingZeros(),
-                currencies,
-                unit,
-                text.originalStart(start),
-                text.originalEnd(end)));
+        int from = text.originalStart(start);
+        int to = text.originalEnd(end);
+        if (to - from <= MAX_LENGTH) {
+            out.add(new Figure(kind, BigDecimal.valueOf(value).stripTrailingZeros(), currencies, unit, from, to));
+        }
     }
 
     /** A number written with digits and local separators, or null when the digits belong to a code. */

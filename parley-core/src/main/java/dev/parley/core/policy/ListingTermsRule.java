@@ -214,7 +214,7 @@ final class ListingTermsRule implements ContentRule {
         }
         Figure best = null;
         int bestGap = Integer.MAX_VALUE;
-        for (Figure f : content.figures()) {
+        for (Figure f : content.figuresBetween(anchor.start() - before, anchor.end() + after)) {
             if (f.kind() != Kind.DURATION) {
                 continue;
             }
