@@ -22,6 +22,7 @@ final class ContactScan {
     final List<Span> apps;
     final List<Span> invites;
     final List<Span> negations;
+    final List<Span> platform;
     final List<Span> phoneWords;
     final List<Span> bankWords;
     final List<Span> diversions;
@@ -35,7 +36,10 @@ final class ContactScan {
         NormalizedText skeleton = base.skeleton();
         apps = spans(lexicons.apps, skeleton);
         invites = spans(lexicons.invites, base);
-        negations = effectiveNegations(spans(lexicons.negations, base));
+        List<Span> negationWords = spans(lexicons.negations, base);
+        negations = effectiveNegations(negationWords);
+        platform =
+                negationWords.stream().filter(s -> s.payload.equals("platform")).toList();
         phoneWords = spans(lexicons.phoneWords, base);
         bankWords = spans(lexicons.bankWords, skeleton);
         diversions = spans(lexicons.diversions, skeleton);
@@ -112,6 +116,12 @@ final class ContactScan {
             }
         }
         return false;
+    }
+
+    /** Whether a phrase placing a payment in the platform ("at checkout") is in the same clause near {@code span}. */
+    boolean inPlatform(Span span) {
+        Span before = nearestBefore(platform, "", span.start, 40, true);
+        return before != null || nearestAfter(platform, "", span.end, 40) != null;
     }
 
     /** Whether no sentence (or, when {@code commas}, clause) boundary lies between two original offsets. */

@@ -69,7 +69,7 @@ final class NumberFinder {
             ContactScan.Span after = scan.nearestAfter(scan.bankWords, "", e, 6);
             bank = after;
         }
-        if (!c.plus && bank != null && n >= 8 && n <= 20 && !closer(contact, bank, s)) {
+        if (!c.plus && bank != null && n >= 8 && n <= 20 && !closer(contact, bank, s) && !closer(app, bank, s)) {
             return "bank_account";
         }
         if (!c.plus && n >= 13 && n <= 19 && luhn(c.digits) && cardPrefix(c.digits) && other == null) {
