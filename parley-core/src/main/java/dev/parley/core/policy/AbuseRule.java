@@ -71,6 +71,17 @@ final class AbuseRule implements ContentRule {
         }
     }
 
+    /**
+     * Whether the word is aimed at someone: a person noun (or, unless it names an animal, "you") within the target
+     * window, a vocative just before it, or an intensifier right next to it.
+     */
+    private static boolean aimed(ContentScan scan, Hit h, boolean youCounts) {
+        return (youCounts && scan.near(h, YOU, TARGET_WINDOW).isPresent())
+                || scan.near(h, PERSON, TARGET_WINDOW).isPresent()
+                || scan.before(h, VOCATIVE, TARGET_WINDOW).isPresent()
+                || scan.near(h, INTENSIFIER, 6).isPresent();
+    }
+
     /** Whether the word was written with look-alike digits, symbols or separators ("b0d0h", "s.t.u.p.i.d"). */
     private static boolean disguised(String text, Hit h) {
         for (int i = h.start(); i < h.end(); i++) {

@@ -28,13 +28,15 @@ final class PromotionRule implements ContentRule {
     static List<Finding> promotions(ContentScan scan) {
         List<Finding> found = new ArrayList<>();
         for (Hit h : scan.of(PROMO)) {
-            if (!negated(scan, h)) {
+            if (!negated(scan, h) && !reviewReward(scan, h)) {
                 found.add(ContentScan.span(RULE, "promotion", h));
             }
         }
         List<Hit> weak = new ArrayList<>();
         for (Hit h : scan.of(PROMO_WEAK)) {
-            if (!negated(scan, h) && (weak.isEmpty() || weak.getLast().end() <= h.start())) {
+            if (!negated(scan, h)
+                    && !reviewReward(scan, h)
+                    && (weak.isEmpty() || weak.getLast().end() <= h.start())) {
                 weak.add(h);
             }
         }
@@ -42,6 +44,12 @@ final class PromotionRule implements ContentRule {
             found.add(ContentScan.span(RULE, "promotion", weak.getFirst(), weak.getLast()));
         }
         return found;
+    }
+
+    /** Whether the cue is a reward offered for a review ("10% off your next order" for five stars): clause 3.6. */
+    private static boolean reviewReward(ContentScan scan, Hit h) {
+        return scan.nearAny(h, 40, REVIEW, REVIEW_WORD, POSITIVE_REVIEW, NEGATIVE_REVIEW)
+                .isPresent();
     }
 
     /** Whether a negation precedes {@code h}, other than one inside a promotional phrase ("don't miss"). */
