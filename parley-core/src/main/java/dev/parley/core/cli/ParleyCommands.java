@@ -33,17 +33,12 @@ public final class ParleyCommands {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "check" -> CheckCommand.run(rest, in, out, err);
-            case "evaluate" -> unavailable("evaluate", err);
+            case "evaluate" -> EvaluateCommand.run(rest, in, out, err);
             default -> {
                 err.println("parley: unknown command \"" + args[0] + "\"; try check or evaluate");
                 yield BAD_INPUT;
             }
         };
-    }
-
-    private static int unavailable(String command, PrintStream err) {
-        err.println("parley " + command + ": not built yet");
-        return INTERNAL_FAILURE;
     }
 
     /** Whether {@code command} is one this class runs. */

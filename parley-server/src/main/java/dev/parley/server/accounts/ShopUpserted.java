@@ -1,0 +1,4 @@
+package dev.parley.server.accounts;
+
+/** The operator created or changed a shop. */
+public record ShopUpserted(String shopId, boolean created) {}

@@ -1,0 +1,4 @@
+package dev.parley.server.accounts;
+
+/** The operator created or changed a user (and their roles). */
+public record UserUpserted(String userId, boolean created) {}

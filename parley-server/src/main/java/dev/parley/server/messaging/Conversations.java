@@ -1,0 +1,34 @@
+package dev.parley.server.messaging;
+
+import dev.parley.server.accounts.Actor;
+import dev.parley.server.messaging.internal.MessagingFacade;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** What other modules may do with conversations: read one as a given actor may, and escalate one to an arbitrator. */
+@Service
+public class Conversations {
+    private final MessagingFacade facade;
+
+    Conversations(MessagingFacade facade) {
+        this.facade = facade;
+    }
+
+    /**
+     * The conversation as {@code actor} may see it; throws the API's {@code 404} (or {@code 403 unauthorized_client}
+     * for another shop's API token) otherwise.
+     */
+    public ConversationContext visibleTo(Actor actor, String conversationId) {
+        return facade.visibleTo(actor, conversationId);
+    }
+
+    /** Puts a conversation under an arbitrator (status {@code ESCALATED}); for the cases module's disputes. */
+    public void escalate(String conversationId, String arbitratorId, String by) {
+        facade.escalate(conversationId, arbitratorId, by);
+    }
+
+    /** The files {@code actor} uploaded and has not sent yet, by id; {@code 400} for an id that is not one. */
+    public List<SellerDraft.File> unsentAttachments(Actor actor, List<String> attachmentIds) {
+        return facade.unsentAttachments(actor, attachmentIds);
+    }
+}

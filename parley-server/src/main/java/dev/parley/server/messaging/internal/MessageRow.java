@@ -1,0 +1,58 @@
+package dev.parley.server.messaging.internal;
+
+import dev.parley.server.messaging.MessageStatus;
+import dev.parley.server.messaging.Sender;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A message as stored; {@code attachments} and {@code verdict} are JSON text. */
+record MessageRow(
+        String id,
+        String shopId,
+        String conversationId,
+        long seq,
+        @Nullable Long visibleSeq,
+        Sender sender,
+        @Nullable String senderId,
+        String senderKey,
+        boolean automatic,
+        String text,
+        @Nullable String attachments,
+        @Nullable String cardType,
+        @Nullable String cardId,
+        MessageStatus status,
+        @Nullable String action,
+        @Nullable String verdict,
+        @Nullable String policyVersion,
+        boolean placeholder,
+        @Nullable String clientMessageId,
+        @Nullable String requestHash,
+        @Nullable Integer responseStatus,
+        Instant sentAt) {
+
+    MessageRow withStatus(MessageStatus newStatus, @Nullable Long newVisibleSeq) {
+        return new MessageRow(
+                id,
+                shopId,
+                conversationId,
+                seq,
+                newVisibleSeq,
+                sender,
+                senderId,
+                senderKey,
+                automatic,
+                text,
+                attachments,
+                cardType,
+                cardId,
+                newStatus,
+                action,
+                verdict,
+                policyVersion,
+                placeholder,
+                clientMessageId,
+                requestHash,
+                responseStatus,
+                sentAt);
+    }
+}
