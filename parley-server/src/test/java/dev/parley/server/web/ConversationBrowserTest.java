@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.parley.server.accounts.Accounts;
+import dev.parley.server.accounts.MessagingRestriction;
 import dev.parley.server.support.BrowserTestSupport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Buyers and agents in real browsers: live delivery, the checker's verdict while typing, inert markup. */
 class ConversationBrowserTest extends BrowserTestSupport {
+
+    @Autowired
+    Accounts accounts;
 
     @Test
     void buyerOpensAConversationAndAnAgentAnswersItLive() {
@@ -136,6 +142,53 @@ class ConversationBrowserTest extends BrowserTestSupport {
         screenshot(agent, "agent-window-closed");
         agent.navigate("/inbox");
         assertThat(agent.locator("#inbox-list li.row .clock").first()).hasText("Window closed");
+    }
+
+    @Test
+    void aHeldMessageIsShownAsHeldToTheTeamAndNeverToTheBuyer() {
+        World w = world();
+        String conversation = open(signIn(w.buyer()), w, "Can you confirm my address?");
+        accounts.restrictMessaging(w.shop(), MessagingRestriction.HOLD_ALL);
+        try {
+            Page agent = signIn(browser(), w.agent(), "secret-pw");
+            agent.navigate("/conversations/" + conversation);
+            agent.locator("#compose-text").fill("Yes, we have it on file.");
+            agent.locator("#compose button[type=submit]").click();
+            assertThat(agent.locator("#compose .outcome-hold")).isVisible();
+            Locator held = agent.locator("#messages li.status-held");
+            assertThat(held).hasCount(1);
+            assertThat(held).containsText("Held for review");
+            assertThat(held).containsText("All messages held by an enforcement action");
+            screenshot(agent, "agent-held");
+
+            Page buyer = signIn(browser(), w.buyer(), "secret-pw");
+            buyer.navigate("/conversations/" + conversation);
+            assertThat(buyer.locator("#messages li")).hasCount(1);
+
+            held.locator("button", new Locator.LocatorOptions().setHasText("Retract"))
+                    .click();
+            assertThat(agent.locator("#messages li.status-retracted")).hasCount(1);
+            assertThat(agent.locator("#messages li.status-retracted")).containsText("Retracted");
+        } finally {
+            accounts.restrictMessaging(w.shop(), MessagingRestriction.NONE);
+        }
+    }
+
+    @Test
+    void theLiveViewReconnectsWithAFreshSocketTokenWhenItsTokenExpires() {
+        World w = world();
+        String conversation = open(signIn(w.buyer()), w, "Any news?");
+        Page buyer = signIn(browser(), w.buyer(), "secret-pw");
+        buyer.navigate("/conversations/" + conversation);
+        waitForLive(buyer);
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(buyer.locator("#live-status")).hasText("offline, reconnecting…");
+        waitForLive(buyer);
+        assertThat(say(signIn(w.agent()), conversation, "It shipped this morning.")
+                        .status())
+                .isEqualTo(201);
+        assertThat(buyer.locator("#messages li")).hasCount(2);
+        assertThat(buyer.locator("#messages li").last()).containsText("It shipped this morning.");
     }
 
     /** Waits until the page's WebSocket is open (the live badge says so). */
