@@ -504,6 +504,7 @@ abstract class CasesApiContract extends ServerTestSupport {
                 .isEqualTo("NONE");
 
         clock.advance(Duration.ofDays(90));
+        agent = signIn(w.agent());
         JsonNode later =
                 api.get("/api/v1/shops/" + w.shop() + "/standing", agent).json();
         assertThat(later.get("activePoints").asInt())
@@ -523,16 +524,34 @@ abstract class CasesApiContract extends ServerTestSupport {
     }
 
     @Test
-    void twentyPointsSuspendMessagingWith403UntilTheSuspensionEndsWhileTheLongerHoldRunsOn() {
+    void rejectionsUnderAHoldAddPointsUntilASuspensionRefusesSendingWith403UntilItEnds() {
         World w = world();
         String buyer = signIn(w.buyer());
         String agent = signIn(w.agent());
+        String reviewer = reviewer();
         String id = open(buyer, w, "Hi");
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 3; i++) {
             block(agent, id, w.shop(), 4 * i);
+        }
+        for (int i = 4; i <= 5; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            Response held = say(agent, id, "Mail me: held" + i + "@example.com");
+            assertThat(held.status())
+                    .as("the hold keeps it from the checker: %s", held)
+                    .isEqualTo(202);
+            Response rejected = api.post(
+                    "/api/v1/review/held-messages/" + held.json().get("id").asString() + "/reject",
+                    reviewer,
+                    Map.of("reason", "an e-mail address", "rule", "off_platform_contact"));
+            assertThat(rejected.status()).as("%s", rejected).isEqualTo(200);
+            assertThat(rejected.json().get("violation").get("kind").asString())
+                    .as("the kind comes from the checker's new verdict on the held message")
+                    .isEqualTo("email");
+            awaitPoints(agent, w.shop(), 4 * i);
         }
         JsonNode suspension = actions(agent, w.shop()).get(0);
         assertThat(suspension.get("kind").asString()).isEqualTo("SUSPENSION");
+        assertThat(suspension.get("points").asInt()).isEqualTo(20);
         Response refused = say(agent, id, "Hello");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:parley:problem:messaging_suspended");

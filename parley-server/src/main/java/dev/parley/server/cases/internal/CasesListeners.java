@@ -66,11 +66,7 @@ class CasesListeners {
         if (!ReviewQueue.ENFORCEMENT.equals(e.verdict().policyVersion())) {
             return;
         }
-        try {
-            queue.recheck(e.messageId());
-        } catch (RuntimeException failed) {
-            log.warn("could not check held message {} again: {}", e.messageId(), failed.toString());
-        }
+        queue.recheckQuietly(e.messageId());
     }
 
     @ApplicationModuleListener

@@ -159,6 +159,9 @@ public class ReviewQueue {
         if (m.status() != MessageStatus.HELD) {
             throw notHeld(m);
         }
+        if (m.verdict() != null && ENFORCEMENT.equals(m.verdict().policyVersion())) {
+            recheckQuietly(messageId);
+        }
         VerdictView.ViolationView found = violationFor(m, named == null ? null : named.id(), kind);
         if (named == null && found == null) {
             throw ProblemException.invalid(
@@ -323,6 +326,15 @@ public class ReviewQueue {
                     "checker",
                     now()));
         });
+    }
+
+    /** {@link #recheck}, logging instead of failing (a file that can no longer be read, say). */
+    void recheckQuietly(String messageId) {
+        try {
+            recheck(messageId);
+        } catch (RuntimeException failed) {
+            log.warn("could not check held message {} again: {}", messageId, failed.toString());
+        }
     }
 
     /**
