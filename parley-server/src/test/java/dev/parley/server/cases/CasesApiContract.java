@@ -76,6 +76,12 @@ abstract class CasesApiContract extends ServerTestSupport {
         assertThat(item.get("message").get("id").asString()).isEqualTo(heldId);
         assertThat(item.get("heldBy").asString()).isEqualTo("enforcement");
         assertThat(item.get("waitingSeconds").asLong()).isGreaterThanOrEqualTo(600);
+        JsonNode teamView = api.get("/api/v1/shops/" + w.shop() + "/held-messages", agent)
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(teamView.get("message").get("id").asString()).isEqualTo(heldId);
+        assertThat(teamView.get("waitingSeconds").asLong()).isGreaterThanOrEqualTo(600);
         JsonNode waits = api.get("/api/v1/review/queues", reviewer).json();
         JsonNode heldQueue = queue(waits, "held-messages");
         assertThat(heldQueue.get("waiting").asLong()).isGreaterThanOrEqualTo(1);
@@ -197,6 +203,22 @@ abstract class CasesApiContract extends ServerTestSupport {
                         .get("items")
                         .toString())
                 .doesNotContain(heldId);
+        JsonNode rejectedList = api.get("/api/v1/shops/" + w.shop() + "/held-messages?status=REJECTED", agent)
+                .json()
+                .get("items");
+        assertThat(rejectedList).hasSize(1);
+        assertThat(rejectedList
+                        .get(0)
+                        .get("message")
+                        .get("review")
+                        .get("reason")
+                        .asString())
+                .isEqualTo("Asking the buyer to move to another app");
+        assertThat(api.get("/api/v1/shops/" + w.shop() + "/held-messages", agent)
+                        .json()
+                        .get("items"))
+                .as("nothing waits any more")
+                .isEmpty();
         JsonNode violations = api.get("/api/v1/shops/" + w.shop() + "/violations", agent)
                 .json()
                 .get("items");
@@ -889,6 +911,18 @@ abstract class CasesApiContract extends ServerTestSupport {
                 .contains("parley_review_queue_waiting{queue=\"buyer-reports\"}");
         JsonNode waits = api.get("/api/v1/review/queues", reviewer()).json();
         assertThat(waits.get("queues")).hasSize(5);
+        String openApi = api.get("/v3/api-docs", null).raw().body();
+        assertThat(openApi)
+                .as("the cases API is documented")
+                .contains(
+                        "/api/v1/review/held-messages/{messageId}/reject",
+                        "/api/v1/shops/{shopId}/abuse-reports",
+                        "/api/v1/shops/{shopId}/enforcement-actions/{actionId}/appeal",
+                        "/api/v1/review/contests/{contestId}/overturn",
+                        "/api/v1/buyer-reports",
+                        "/api/v1/messages/{messageId}/verdicts",
+                        "/api/v1/review/regression-set",
+                        "/api/v1/review/queues");
     }
 
     @Test
@@ -896,7 +930,8 @@ abstract class CasesApiContract extends ServerTestSupport {
         World w = world();
         World other = world();
         String path = "/api/v1/shops/" + w.shop();
-        for (String sub : List.of("/standing", "/violations", "/enforcement-actions", "/abuse-reports", "/contests")) {
+        for (String sub : List.of(
+                "/standing", "/violations", "/enforcement-actions", "/abuse-reports", "/contests", "/held-messages")) {
             assertThat(api.get(path + sub, signIn(w.agent())).status()).as(sub).isEqualTo(200);
             assertThat(api.get(path + sub, reviewer()).status()).as(sub).isEqualTo(200);
             assertThat(api.get(path + sub, signIn(other.agent())).status())

@@ -101,6 +101,49 @@ public class ReviewQueue {
         return Pages.of(rows, size, m -> heldItem(m, now), MessageRecord::sentAt, MessageRecord::id);
     }
 
+    /**
+     * The shop's messages waiting for review ({@code HELD}) or refused by a reviewer ({@code REJECTED}, with the reason),
+     * for its team; held ones oldest first, rejected ones newest first.
+     */
+    public Pages.Page<HeldItem> ofShop(
+            Actor actor, String shopId, @Nullable String status, @Nullable String cursor, @Nullable Integer limit) {
+        access.reader(actor, shopId);
+        String st = Standings.status(status == null ? "HELD" : status, "HELD", "REJECTED");
+        MessageStatus wanted = MessageStatus.valueOf(st);
+        int size = Pages.limit(limit);
+        Pages.Position after = Pages.position(cursor);
+        boolean oldestFirst = wanted == MessageStatus.HELD;
+        List<MessageRecord> rows = records.search(new MessageQuery(
+                shopId,
+                null,
+                null,
+                null,
+                wanted,
+                Sender.SELLER,
+                null,
+                null,
+                oldestFirst,
+                after == null ? null : new MessageQuery.Position(after.at(), after.id()),
+                size + 1));
+        Instant now = clock.instant();
+        boolean staff = actor.isStaff();
+        return Pages.of(
+                rows,
+                size,
+                m -> {
+                    HeldItem item = heldItem(m, now);
+                    return new HeldItem(
+                            MessageView.of(m, staff),
+                            item.rules(),
+                            item.heldBy(),
+                            item.waitingSince(),
+                            wanted == MessageStatus.HELD ? item.waitingSeconds() : 0,
+                            staff ? item.checkerVerdict() : null);
+                },
+                MessageRecord::sentAt,
+                MessageRecord::id);
+    }
+
     /** One held message of the queue. */
     public HeldItem heldMessage(Actor actor, String messageId) {
         access.reviewer(actor);

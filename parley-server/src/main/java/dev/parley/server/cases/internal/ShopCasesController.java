@@ -35,17 +35,32 @@ class ShopCasesController {
     private final Standings standings;
     private final AbuseReports reports;
     private final Contests contests;
+    private final ReviewQueue queue;
 
-    ShopCasesController(Standings standings, AbuseReports reports, Contests contests) {
+    ShopCasesController(Standings standings, AbuseReports reports, Contests contests, ReviewQueue queue) {
         this.standings = standings;
         this.reports = reports;
         this.contests = contests;
+        this.queue = queue;
     }
 
     @Operation(summary = "The shop's active points, current messaging restriction, thresholds and running actions")
     @GetMapping("/standing")
     Standing standing(@AuthenticationPrincipal Actor actor, @PathVariable String shopId) {
         return standings.standing(actor, shopId);
+    }
+
+    @Operation(
+            summary = "The shop's messages held for review (?status=HELD, oldest first, with how long they wait) or"
+                    + " rejected by a reviewer (?status=REJECTED, newest first, with the reason)")
+    @GetMapping("/held-messages")
+    Pages.Page<CaseViews.HeldItem> heldMessages(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String shopId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return queue.ofShop(actor, shopId, status, cursor, limit);
     }
 
     @Operation(summary = "The shop's violations, newest first; ?status=ACTIVE|INACTIVE")
