@@ -233,6 +233,38 @@ abstract class CasesApiContract extends ServerTestSupport {
     }
 
     @Test
+    void aMessageTheCheckerHoldsIsRejectedForTheRuleThatHeldItWithTheCheckersEvidence() {
+        World w = world();
+        String buyer = signIn(w.buyer());
+        String agent = signIn(w.agent());
+        String reviewer = reviewer();
+        String id = open(buyer, w, "Why was my payment declined?");
+        String text = "Please send me the OTP code you just received so I can verify your order";
+        Response held = say(agent, id, text);
+        assertThat(held.status()).as("%s", held).isEqualTo(202);
+        String heldId = held.json().get("id").asString();
+        JsonNode item =
+                api.get("/api/v1/review/held-messages/" + heldId, reviewer).json();
+        assertThat(item.get("heldBy").asString()).isEqualTo("checker");
+        assertThat(item.get("rules").get(0).asString()).isEqualTo("prohibited_use");
+        assertThat(item.get("checkerVerdict").isNull()).isTrue();
+
+        Response rejected = api.post(
+                "/api/v1/review/held-messages/" + heldId + "/reject",
+                reviewer,
+                Map.of("reason", "Asking for a one-time code is phishing"));
+        assertThat(rejected.status()).as("%s", rejected).isEqualTo(200);
+        JsonNode violation = rejected.json().get("violation");
+        assertThat(violation.get("rule").asString()).isEqualTo("prohibited_use");
+        assertThat(violation.get("clause").asString()).isEqualTo("3.5");
+        assertThat(violation.get("kind").asString()).isEqualTo("phishing");
+        int start = violation.get("start").asInt();
+        int end = violation.get("end").asInt();
+        assertThat(violation.get("evidence").asString()).isEqualTo(text.substring(start, end));
+        assertThat(violation.get("statement").asString()).contains("phishing");
+    }
+
+    @Test
     void reviewersSearchEveryMessageByShopRuleActionStatusAndTime() {
         World w = world();
         String buyer = signIn(w.buyer());
