@@ -1,11 +1,15 @@
 package dev.parley.server.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.server.accounts.Accounts;
+import dev.parley.server.accounts.Actor;
+import dev.parley.server.accounts.PlatformRole;
 import dev.parley.server.cases.internal.Enforcement;
 import dev.parley.server.performance.EvaluationCompleted;
+import dev.parley.server.shared.ProblemException;
 import dev.parley.server.support.ApiClient;
 import dev.parley.server.support.ApiClient.Response;
 import dev.parley.server.support.ServerTestSupport;
@@ -45,6 +49,9 @@ abstract class CasesApiContract extends ServerTestSupport {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    Cases cases;
 
     // ---------------------------------------------------------------- review queue
 
@@ -993,6 +1000,37 @@ abstract class CasesApiContract extends ServerTestSupport {
                     .isEqualTo(200);
         }
         assertThat(api.get("/api/v1/shops/nope/standing", reviewer()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesGetTheSameRepresentationsAndRefusalsInProcess() {
+        World w = world();
+        Actor reviewer = new Actor(
+                Actor.Kind.STAFF,
+                "reviewer1",
+                "reviewer",
+                PlatformRole.REVIEWER,
+                Map.of(),
+                "t",
+                null,
+                java.util.Set.of(),
+                null);
+        Actor stranger =
+                new Actor(Actor.Kind.SELLER, "nobody", "nobody", null, Map.of(), "t2", null, java.util.Set.of(), null);
+        Map<String, Object> waits = cases.queueWaits(reviewer);
+        assertThat((List<?>) waits.get("queues")).hasSize(5);
+        Map<String, Object> standing = cases.standing(reviewer, w.shop());
+        assertThat(standing.get("activePoints")).isEqualTo(0);
+        assertThat(standing.get("restriction")).isEqualTo("NONE");
+        assertThat(cases.reviewHeldMessages(reviewer, w.shop(), Cases.Paging.first())
+                        .items())
+                .isEmpty();
+        assertThatThrownBy(() -> cases.standing(stranger, w.shop()))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, p -> assertThat(p.status()).isEqualTo(404));
+        assertThatThrownBy(() -> cases.queueWaits(stranger))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, p -> assertThat(p.status()).isEqualTo(403));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -100,7 +100,7 @@ public class AbuseReports {
     }
 
     /** What a team member sends to report buyer messages. */
-    record NewReport(
+    public record NewReport(
             @Nullable String conversationId,
             @Nullable List<String> messageIds,
             @Nullable String category,
