@@ -104,6 +104,9 @@ abstract class CasesApiContract extends ServerTestSupport {
         clock.advance(Duration.ofMinutes(1));
 
         try (ApiClient.Socket buyerSocket = api.socket(buyer)) {
+            assertThat(live(buyerSocket, buyer, id))
+                    .as("the buyer's socket is live")
+                    .isTrue();
             Response released = api.post(
                     "/api/v1/review/held-messages/" + heldId + "/release", reviewer, Map.of("note", "harmless"));
             assertThat(released.status()).as("%s", released).isEqualTo(200);
@@ -1059,6 +1062,26 @@ abstract class CasesApiContract extends ServerTestSupport {
         assertThat(r.status()).as("%s", r).isEqualTo(422);
         awaitPoints(agent, shop, points);
         return r.json().get("messageId").asString();
+    }
+
+    /**
+     * Whether the socket receives the buyer's own messages: the server registers a socket just after the handshake, so
+     * a message sent at once may precede it; the buyer writes until one comes back.
+     */
+    private boolean live(ApiClient.Socket socket, String buyer, String conversationId) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            String ping = say(buyer, conversationId, "Any news? (" + attempt + ")")
+                    .json()
+                    .get("id")
+                    .asString();
+            for (JsonNode frame : socket.drain(1000)) {
+                if (frame.get("type").asString().equals("message.created")
+                        && frame.get("data").get("id").asString().equals(ping)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void awaitPoints(String token, String shop, int points) {
