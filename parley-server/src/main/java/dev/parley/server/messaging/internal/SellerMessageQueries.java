@@ -50,7 +50,8 @@ public class SellerMessageQueries {
             sql.append(" AND m.sent_at <= ?");
             params.add(Timestamp.from(before));
         } else {
-            sql.append(" AND (m.sent_at < ? OR (m.sent_at = ? AND m.id < ?))");
+            // the plain bound first, so that it bounds the index range
+            sql.append(" AND m.sent_at <= ? AND (m.sent_at < ? OR m.id < ?)");
             params.add(Timestamp.from(before));
             params.add(Timestamp.from(before));
             params.add(beforeId);
@@ -59,7 +60,9 @@ public class SellerMessageQueries {
             sql.append(" AND c.buyer_id <> (SELECT x.buyer_id FROM conversation x WHERE x.id = ?)");
             params.add(conversationId);
         }
-        sql.append(" ORDER BY m.sent_at DESC, m.id DESC LIMIT ?");
+        // every column of the index (shop_id, sender, sent_at, id), so that H2 too reads it backwards instead of
+        // sorting
+        sql.append(" ORDER BY m.shop_id DESC, m.sender DESC, m.sent_at DESC, m.id DESC LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString())
                 .params(params)
@@ -77,14 +80,16 @@ public class SellerMessageQueries {
             String conversationId,
             String shopId,
             @Nullable String productId,
+            long seq,
             String text,
             boolean hasAttachments,
             MessageStatus status,
             @Nullable String action,
             @Nullable String policyVersion,
-            Instant sentAt,
-            boolean buyerWrote,
-            @Nullable String buyerText) {}
+            Instant sentAt) {}
+
+    /** A buyer message of a conversation: its place and text. */
+    private record BuyerText(long seq, String text) {}
 
     /** See {@link SellerMessageLog#page}. */
     public List<SellerMessageLog.Stored> page(
@@ -95,16 +100,10 @@ public class SellerMessageQueries {
             int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder(
-                "SELECT m.id, m.conversation_id, m.shop_id, c.product_id, m.text, m.attachments, m.status, m.action,"
-                        + " m.policy_version, m.sent_at,"
-                        + " (SELECT MAX(b.seq) FROM message b WHERE b.conversation_id = m.conversation_id"
-                        + " AND b.sender = ? AND b.seq < m.seq),"
-                        + " (SELECT b.text FROM message b WHERE b.conversation_id = m.conversation_id AND b.sender = ?"
-                        + " AND b.seq < m.seq ORDER BY b.seq DESC FETCH FIRST 1 ROWS ONLY)"
+                "SELECT m.id, m.conversation_id, m.shop_id, c.product_id, m.seq, m.text, m.attachments, m.status,"
+                        + " m.action, m.policy_version, m.sent_at"
                         + " FROM message m JOIN conversation c ON c.id = m.conversation_id"
                         + " WHERE m.sender = ? AND m.sent_at >= ? AND m.sent_at <= ?");
-        params.add(Sender.BUYER.name());
-        params.add(Sender.BUYER.name());
         params.add(Sender.SELLER.name());
         params.add(Timestamp.from(from));
         params.add(Timestamp.from(until));
@@ -113,12 +112,15 @@ public class SellerMessageQueries {
             params.add(shopId);
         }
         if (after != null) {
-            sql.append(" AND (m.sent_at < ? OR (m.sent_at = ? AND m.id < ?))");
+            sql.append(" AND m.sent_at <= ? AND (m.sent_at < ? OR m.id < ?)");
             params.add(Timestamp.from(after.sentAt()));
             params.add(Timestamp.from(after.sentAt()));
             params.add(after.messageId());
         }
-        sql.append(" ORDER BY m.sent_at DESC, m.id DESC LIMIT ?");
+        sql.append(
+                shopId != null
+                        ? " ORDER BY m.shop_id DESC, m.sender DESC, m.sent_at DESC, m.id DESC LIMIT ?"
+                        : " ORDER BY m.sender DESC, m.sent_at DESC, m.id DESC LIMIT ?");
         params.add(limit);
         List<Row> rows = jdbc.sql(sql.toString())
                 .params(params)
@@ -127,21 +129,22 @@ public class SellerMessageQueries {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6) != null,
-                        MessageStatus.valueOf(rs.getString(7)),
-                        rs.getString(8),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getString(7) != null,
+                        MessageStatus.valueOf(rs.getString(8)),
                         rs.getString(9),
-                        rs.getTimestamp(10).toInstant(),
-                        rs.getObject(11) != null,
-                        rs.getString(12)))
+                        rs.getString(10),
+                        rs.getTimestamp(11).toInstant()))
                 .list();
+        Map<String, List<BuyerText>> buyerTexts = buyerTexts(rows);
         Map<String, List<SellerDraft.File>> attached = attachments(rows);
         List<SellerMessageLog.Stored> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             List<SellerDraft.File> all = attached.getOrDefault(r.id(), List.of());
             List<SellerDraft.File> present =
                     all.stream().filter(f -> Files.isReadable(f.path())).toList();
+            BuyerText before = latestBefore(buyerTexts.getOrDefault(r.conversationId(), List.of()), r.seq());
             out.add(new SellerMessageLog.Stored(
                     r.id(),
                     r.conversationId(),
@@ -150,14 +153,58 @@ public class SellerMessageQueries {
                     r.text(),
                     present,
                     all.size() - present.size(),
-                    r.buyerWrote(),
-                    r.buyerText(),
+                    before != null,
+                    before == null ? null : before.text(),
                     r.status(),
                     r.action(),
                     r.policyVersion(),
                     r.sentAt()));
         }
         return out;
+    }
+
+    /** The buyer messages of the page's conversations up to its last seller message, by conversation, in order. */
+    private Map<String, List<BuyerText>> buyerTexts(List<Row> rows) {
+        Map<String, Long> upTo = new HashMap<>();
+        for (Row r : rows) {
+            upTo.merge(r.conversationId(), r.seq(), Math::max);
+        }
+        Map<String, List<BuyerText>> out = new HashMap<>();
+        if (upTo.isEmpty()) {
+            return out;
+        }
+        long maxSeq = upTo.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        jdbc.sql("SELECT conversation_id, seq, text FROM message WHERE sender = :buyer AND conversation_id IN (:ids)"
+                        + " AND seq < :maxSeq ORDER BY conversation_id, seq")
+                .param("buyer", Sender.BUYER.name())
+                .param("ids", upTo.keySet())
+                .param("maxSeq", maxSeq)
+                .query(rs -> {
+                    String conversation = rs.getString(1);
+                    long seq = rs.getLong(2);
+                    if (seq < upTo.get(conversation)) {
+                        out.computeIfAbsent(conversation, k -> new ArrayList<>())
+                                .add(new BuyerText(seq, rs.getString(3)));
+                    }
+                });
+        return out;
+    }
+
+    /** The last buyer message before {@code seq} in a conversation's buyer messages (in order), if any. */
+    private static @Nullable BuyerText latestBefore(List<BuyerText> texts, long seq) {
+        int lo = 0;
+        int hi = texts.size() - 1;
+        BuyerText found = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (texts.get(mid).seq() < seq) {
+                found = texts.get(mid);
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
     }
 
     /** The files of the messages that have attachments, by message id, in upload order. */
