@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -82,9 +83,26 @@ abstract class EvaluationContract extends ServerTestSupport {
         }
     };
 
+    private final Map<String, Token> tokens = new HashMap<>();
+
+    private record Token(String value, Instant issuedAt) {}
+
     @BeforeEach
     void recordEvents() {
         multicaster.addApplicationListener(recorder);
+        tokens.clear();
+    }
+
+    /** Signs in once per user while the clock stays within 20 days after the sign-in (sessions last 30 here). */
+    @Override
+    protected String signIn(String user) {
+        Instant now = clock.instant();
+        Token t = tokens.get(user);
+        if (t == null || now.isBefore(t.issuedAt()) || now.isAfter(t.issuedAt().plus(Duration.ofDays(20)))) {
+            t = new Token(super.signIn(user), now);
+            tokens.put(user, t);
+        }
+        return t.value();
     }
 
     @AfterEach
@@ -245,45 +263,61 @@ abstract class EvaluationContract extends ServerTestSupport {
     }
 
     @Test
-    void aHeldReplyReleasedAfterStorageProducesARevisionCountedAtItsSendingTime() {
+    void aHeldReplyReleasedAfterStorageRevisesBothEvaluationsItMovesAMessageBetween() {
         World w = world();
-        clock.set(sgt("2026-12-10T10:00:00"));
+        clock.set(sgt("2026-12-15T20:00:00"));
         Conversation c = open(w, "Can I get a discount for two hoodies?");
         accounts.restrictMessaging(w.shop(), MessagingRestriction.HOLD_ALL);
         String heldId;
         try {
-            clock.set(sgt("2026-12-10T11:00:00"));
+            clock.set(sgt("2026-12-15T21:00:00"));
             Response held = say(signIn(w.agent()), c.id(), "Two hoodies come with free shipping instead.");
             assertThat(held.status()).as("%s", held).isEqualTo(202);
             heldId = held.json().get("id").asString();
         } finally {
             accounts.restrictMessaging(w.shop(), MessagingRestriction.NONE);
         }
-        Instant e = sgt("2026-12-16T00:00:00");
-        clock.set(e.plus(GRACE));
+        Instant e1 = sgt("2026-12-16T00:00:00");
+        Instant e2 = sgt("2027-01-01T00:00:00");
+        clock.set(e2.plus(GRACE));
         runner.catchUp(w.shop());
-        JsonNode before = get(w, w.agent(), e, SGT, "").json();
+        assertThat(get(w, w.agent(), e1, SGT, "").json().get("assessed").asInt())
+                .as("still open at the first instant")
+                .isZero();
+        JsonNode before = get(w, w.agent(), e2, SGT, "").json();
+        assertThat(ids(before.get("messages"))).containsExactly(c.firstMessageId());
         assertThat(before.get("responded").asInt())
                 .as("a held reply is not a reply")
                 .isZero();
 
-        clock.set(e.plus(Duration.ofDays(1)));
+        clock.set(e2.plus(Duration.ofDays(1)));
         heldMessages.release(heldId, "reviewer1");
-        awaitRevisions(w.shop(), 2);
+        awaitRevisions(w.shop(), 4);
 
-        JsonNode after = get(w, w.agent(), e, SGT, "").json();
-        assertThat(after.get("revision").asInt()).isEqualTo(2);
-        assertThat(after.get("cause").asString()).isEqualTo("released:" + heldId);
-        assertThat(after.get("responded").asInt()).isEqualTo(1);
-        JsonNode m = after.get("messages").get(0);
+        JsonNode first = get(w, w.agent(), e1, SGT, "").json();
+        assertThat(first.get("revision").asInt()).isEqualTo(2);
+        assertThat(first.get("cause").asString()).isEqualTo("released:" + heldId);
+        assertThat(first.get("responded").asInt())
+                .as("settled by the reply, at the first instant")
+                .isEqualTo(1);
+        JsonNode m = first.get("messages").get(0);
+        assertThat(m.get("id").asString()).isEqualTo(c.firstMessageId());
         assertThat(m.get("replyId").asString()).isEqualTo(heldId);
-        assertThat(m.get("replyAt").asString()).isEqualTo("2026-12-10T03:00:00.000Z");
+        assertThat(m.get("replyAt").asString()).as("its sending time").isEqualTo("2026-12-15T13:00:00.000Z");
         assertThat(m.get("responseSeconds").asDouble()).isEqualTo(3600.0);
-        assertThat(get(w, w.agent(), e, SGT, "?revision=1")
-                        .json()
-                        .get("responded")
-                        .asInt())
+        JsonNode second = get(w, w.agent(), e2, SGT, "").json();
+        assertThat(second.get("revision").asInt()).isEqualTo(2);
+        assertThat(second.get("assessed").asInt())
+                .as("no longer assessed twice")
                 .isZero();
+        assertThat(get(w, w.agent(), e2, SGT, "?revision=1")
+                        .json()
+                        .get("assessed")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(completedFor(w.shop()))
+                .extracting(EvaluationCompleted::evaluatedAt, EvaluationCompleted::revision)
+                .containsExactlyInAnyOrder(tuple(e1, 1), tuple(e2, 1), tuple(e1, 2), tuple(e2, 2));
     }
 
     @Test

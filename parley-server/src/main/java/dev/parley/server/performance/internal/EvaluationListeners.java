@@ -37,14 +37,11 @@ class EvaluationListeners {
     /** At start, every shop with conversations gets its row (shops from before this module, or a missed event). */
     @EventListener(ApplicationReadyEvent.class)
     void reconcile() {
-        for (String shopId : log.shops()) {
-            store.ensureShop(shopId, clock.instant());
-        }
+        store.ensureShops(log.shops(), clock.instant());
     }
 
     @ApplicationModuleListener
     void on(ConversationOpened event) {
-        zones.sync(event.shopId());
         store.ensureShop(event.shopId(), clock.instant());
     }
 

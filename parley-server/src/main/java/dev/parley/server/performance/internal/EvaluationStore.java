@@ -95,6 +95,22 @@ public class EvaluationStore {
                 .update();
     }
 
+    /** Adds the rows of the shops among {@code shopIds} that have none, in one batch. */
+    public void ensureShops(List<String> shopIds, Instant now) {
+        if (shopIds.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        template.batchUpdate(
+                "INSERT INTO evaluation_shop (shop_id, updated_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                shopIds,
+                500,
+                (ps, shopId) -> {
+                    ps.setString(1, shopId);
+                    ps.setTimestamp(2, at);
+                });
+    }
+
     /** The shop's row, locked until the transaction ends: whoever holds it is the only one computing for the shop. */
     public Optional<ShopState> lockShop(String shopId) {
         return jdbc.sql("SELECT " + SHOP_COLUMNS + " FROM evaluation_shop WHERE shop_id = ? FOR UPDATE")
@@ -126,11 +142,14 @@ public class EvaluationStore {
                 .update();
     }
 
-    /** The shops whose open period ended at or before {@code cutoff}, or whose first period is not known yet. */
-    public List<String> dueShops(Instant cutoff, int limit) {
-        return jdbc.sql("SELECT shop_id FROM evaluation_shop WHERE next_instant IS NULL OR next_instant <= ?"
-                        + " ORDER BY next_instant, shop_id LIMIT ?")
-                .params(Timestamp.from(cutoff), limit)
+    /**
+     * Up to {@code limit} shops, by id after {@code afterShopId}, whose open period ended at or before {@code cutoff}
+     * or whose first period is not known yet.
+     */
+    public List<String> dueShops(Instant cutoff, String afterShopId, int limit) {
+        return jdbc.sql("SELECT shop_id FROM evaluation_shop WHERE (next_instant IS NULL OR next_instant <= ?)"
+                        + " AND shop_id > ? ORDER BY shop_id LIMIT ?")
+                .params(Timestamp.from(cutoff), afterShopId, limit)
                 .query(String.class)
                 .list();
     }

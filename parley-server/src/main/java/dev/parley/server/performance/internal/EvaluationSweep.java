@@ -29,17 +29,26 @@ public class EvaluationSweep {
         this.clock = clock;
     }
 
-    /** Stores what is due now; returns how many evaluations were stored. A failing shop is logged and retried later. */
+    /**
+     * Stores what is due now, shop by shop; returns how many evaluations were stored. A failing shop is logged and
+     * retried by the next run.
+     */
     public int runDue() {
         int stored = 0;
-        List<String> due = store.dueShops(clock.instant().minus(settings.grace()), BATCH);
-        for (String shopId : due) {
-            try {
-                stored += runner.catchUp(shopId);
-            } catch (RuntimeException e) {
-                LOG.warn("evaluation of shop {} failed; the next sweep retries it", shopId, e);
+        String after = "";
+        while (true) {
+            List<String> due = store.dueShops(clock.instant().minus(settings.grace()), after, BATCH);
+            for (String shopId : due) {
+                try {
+                    stored += runner.catchUp(shopId);
+                } catch (RuntimeException e) {
+                    LOG.warn("evaluation of shop {} failed; the next sweep retries it", shopId, e);
+                }
             }
+            if (due.size() < BATCH) {
+                return stored;
+            }
+            after = due.getLast();
         }
-        return stored;
     }
 }
