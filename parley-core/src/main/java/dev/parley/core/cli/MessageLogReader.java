@@ -7,19 +7,19 @@ import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -95,7 +95,8 @@ final class MessageLogReader {
         boolean delivered = true;
         boolean excluded = false;
         int seen = 0;
-        try (JsonParser p = mapper.createParser(line.buffer(), line.offset(), line.length())) {
+        try (JsonParser p = mapper.tokenStreamFactory()
+                .createParser(ObjectReadContext.empty(), line.buffer(), line.offset(), line.length())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadInput(lineNumber, "not a JSON object");
             }
@@ -174,9 +175,7 @@ final class MessageLogReader {
     private static Instant time(String value, int lineNumber) throws BadInput {
         Instant t;
         try {
-            t = DateTimeFormatter.ISO_OFFSET_DATE_TIME
-                    .parse(value, OffsetDateTime::from)
-                    .toInstant();
+            t = OffsetTimes.parse(value);
         } catch (DateTimeException e) {
             if (parsesWithoutOffset(value)) {
                 throw new BadInput(lineNumber, "time " + quote(value) + " has no offset");
@@ -292,34 +291,33 @@ final class MessageLogReader {
         /** The earliest line repeating an id of an earlier line, or null. */
         @Nullable
         BadInput firstDuplicate() {
-            Integer[] order = new Integer[messages.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
+            String[] ids = new String[messages.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = messages.get(i).id();
             }
-            Arrays.sort(order, (a, b) -> {
-                int byId = messages.get(a).id().compareTo(messages.get(b).id());
-                return byId != 0 ? byId : Integer.compare(lines[a], lines[b]);
-            });
-            int repeatLine = Integer.MAX_VALUE;
-            int original = -1;
-            int groupStart = 0;
-            for (int k = 1; k < order.length; k++) {
-                if (!messages.get(order[k])
-                        .id()
-                        .equals(messages.get(order[groupStart]).id())) {
-                    groupStart = k;
-                } else if (k == groupStart + 1 && lines[order[k]] < repeatLine) {
-                    repeatLine = lines[order[k]];
-                    original = order[groupStart];
-                }
+            Arrays.sort(ids);
+            boolean any = false;
+            for (int k = 1; k < ids.length && !any; k++) {
+                any = ids[k].equals(ids[k - 1]);
             }
-            if (original < 0) {
+            if (!any) {
                 return null;
+            }
+            // rare: find the earliest line whose id an earlier line already had
+            Map<String, Integer> firstLine = new HashMap<>();
+            int repeatLine = Integer.MAX_VALUE;
+            String repeated = null;
+            for (int i = 0; i < messages.size(); i++) {
+                Integer earlier = firstLine.putIfAbsent(messages.get(i).id(), lines[i]);
+                if (earlier != null && lines[i] < repeatLine) {
+                    repeatLine = lines[i];
+                    repeated = messages.get(i).id();
+                }
             }
             return new BadInput(
                     repeatLine,
-                    "duplicate id " + quote(messages.get(original).id()) + " in shop " + quote(shop)
-                            + " (first on line " + lines[original] + ")");
+                    "duplicate id " + quote(Objects.requireNonNull(repeated)) + " in shop " + quote(shop)
+                            + " (first on line " + firstLine.get(repeated) + ")");
         }
     }
 }

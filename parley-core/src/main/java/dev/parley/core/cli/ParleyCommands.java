@@ -1,7 +1,10 @@
 package dev.parley.core.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Dispatches {@code check} and {@code evaluate}; exit status 0 ok, 2 bad input or usage, 1 internal failure. */
@@ -14,7 +17,11 @@ public final class ParleyCommands {
 
     /** Runs the command named by {@code args[0]} and exits with its status. */
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        // results are UTF-8 whatever the locale says
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        int status = run(args, System.in, out, System.err);
+        out.flush();
+        System.exit(status);
     }
 
     /** Runs the command named by {@code args[0]}, returning its exit status. */
@@ -25,18 +32,13 @@ public final class ParleyCommands {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
-            case "check" -> unavailable("check", err);
+            case "check" -> CheckCommand.run(rest, in, out, err);
             case "evaluate" -> EvaluateCommand.run(rest, in, out, err);
             default -> {
                 err.println("parley: unknown command \"" + args[0] + "\"; try check or evaluate");
                 yield BAD_INPUT;
             }
         };
-    }
-
-    private static int unavailable(String command, PrintStream err) {
-        err.println("parley " + command + ": not built yet");
-        return INTERNAL_FAILURE;
     }
 
     /** Whether {@code command} is one this class runs. */

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A set of terms, each with a payload, found in normalised text in one pass with an Aho–Corasick automaton.
@@ -13,7 +14,8 @@ import java.util.TreeMap;
  * <p>Terms are normalised like the text they are matched against. A term that begins or ends with a letter or digit of
  * a script written with spaces (Latin, Cyrillic, Greek) must sit on a word boundary on that side; terms in Han, Thai
  * and other scripts without spaces match anywhere. A {@code *} at the start or end of a term lifts the boundary on
- * that side ({@code fuck*} also finds "fucking").
+ * that side ({@code fuck*} also finds "fucking"). A letter of a script without spaces next to a term of a spaced
+ * script counts as a boundary ("加我LINE" finds "line").
  *
  * @param <T> the payload type, such as a kind of finding
  */
@@ -29,20 +31,30 @@ final class Lexicon<T> {
         this.empty = empty;
     }
 
-    /** A builder of a lexicon. */
+    /** A builder of a lexicon whose terms are normalised like {@link NormalizedText#value()}. */
     static <T> Builder<T> builder() {
-        return new Builder<>();
+        return new Builder<>(term -> NormalizedText.of(term).value());
+    }
+
+    /** A builder of a lexicon matched against another view of the text, whose terms {@code normaliser} maps alike. */
+    static <T> Builder<T> builder(UnaryOperator<String> normaliser) {
+        return new Builder<>(normaliser);
     }
 
     /** Every occurrence of a term in {@code text}, in order of end offset, with offsets into {@code text.value()}. */
     List<Match<T>> scan(NormalizedText text) {
+        return scan(text.value());
+    }
+
+    /** Every occurrence of a term in {@code value}, a text normalised like the terms, with offsets into it. */
+    List<Match<T>> scan(String value) {
         if (empty) {
             return List.of();
         }
-        String value = text.value();
         List<Match<T>> matches = new ArrayList<>();
         trie.parseText(value, (begin, end, entries) -> {
-            for (Entry<T> entry : entries) {
+            for (int k = 0, n = entries.size(); k < n; k++) {
+                Entry<T> entry = entries.get(k);
                 if ((entry.flags & NEED_START_BOUNDARY) != 0 && !boundaryBefore(value, begin)) {
                     continue;
                 }
@@ -64,18 +76,26 @@ final class Lexicon<T> {
         if (index <= 0) {
             return true;
         }
-        return !isWordChar(value.codePointBefore(index));
+        return !isSpacedWordChar(value.codePointBefore(index));
     }
 
     static boolean boundaryAfter(String value, int index) {
         if (index >= value.length()) {
             return true;
         }
-        return !isWordChar(value.codePointAt(index));
+        return !isSpacedWordChar(value.codePointAt(index));
     }
 
-    private static boolean isWordChar(int cp) {
-        return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+    /** A letter, digit or mark that continues a word of a spaced script (a Han or Thai letter does not). */
+    private static boolean isSpacedWordChar(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
+            return true;
+        }
+        return spacedScript(cp);
     }
 
     /** Whether a boundary is needed next to this code point: letters and digits of scripts written with spaces. */
@@ -109,8 +129,11 @@ final class Lexicon<T> {
     /** Collects terms; later duplicates of a term keep every payload. */
     static final class Builder<T> {
         private final Map<String, List<Entry<T>>> entries = new TreeMap<>();
+        private final UnaryOperator<String> normaliser;
 
-        private Builder() {}
+        private Builder(UnaryOperator<String> normaliser) {
+            this.normaliser = normaliser;
+        }
 
         /** Adds {@code term} with {@code payload}; blank terms are ignored. */
         Builder<T> add(String term, T payload) {
@@ -118,7 +141,7 @@ final class Lexicon<T> {
             boolean openStart = raw.startsWith("*");
             boolean openEnd = raw.endsWith("*") && raw.length() > 1;
             String core = raw.substring(openStart ? 1 : 0, raw.length() - (openEnd ? 1 : 0));
-            String key = NormalizedText.of(core).value().strip();
+            String key = normaliser.apply(core).strip();
             if (key.isEmpty()) {
                 return this;
             }

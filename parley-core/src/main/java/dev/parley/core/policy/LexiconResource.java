@@ -20,6 +20,35 @@ final class LexiconResource {
     /** One line of a lexicon file: the term and the payload column (empty when absent). */
     record Line(String term, String payload) {}
 
+    /** Whether a lexicon resource {@code lexicon/<name>.txt} exists beside this class. */
+    static boolean exists(String name) {
+        return LexiconResource.class.getResource("lexicon/" + name + ".txt") != null;
+    }
+
+    /**
+     * The lines of the resource {@code lexicon/<name>.txt}, followed by the operator's extra entries for that lexicon
+     * from {@code config} (each written like a line of the file: a term, optionally a tab and a payload).
+     */
+    static List<Line> read(String name, PolicyConfig config) {
+        List<Line> lines = new ArrayList<>(read(name));
+        for (String extra : config.extraTerms().getOrDefault(name, List.of())) {
+            Line line = parse(extra.strip());
+            if (!line.term().isEmpty()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    static Line parse(String trimmed) {
+        int tab = trimmed.indexOf('\t');
+        return tab < 0
+                ? new Line(trimmed, "")
+                : new Line(
+                        trimmed.substring(0, tab).strip(),
+                        trimmed.substring(tab + 1).strip());
+    }
+
     /** The lines of the resource {@code lexicon/<name>.txt} beside this class. */
     static List<Line> read(String name) {
         String path = "lexicon/" + name + ".txt";
@@ -34,13 +63,7 @@ final class LexiconResource {
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                int tab = trimmed.indexOf('\t');
-                lines.add(
-                        tab < 0
-                                ? new Line(trimmed, "")
-                                : new Line(
-                                        trimmed.substring(0, tab).strip(),
-                                        trimmed.substring(tab + 1).strip()));
+                lines.add(parse(trimmed));
             }
             return lines;
         } catch (IOException e) {

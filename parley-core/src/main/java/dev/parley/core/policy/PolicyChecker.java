@@ -2,7 +2,9 @@ package dev.parley.core.policy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Judges seller messages against the rule catalogue; immutable and safe to share between threads. */
@@ -23,7 +25,15 @@ public final class PolicyChecker {
 
     /** A checker for {@code config}. */
     public static PolicyChecker create(PolicyConfig config) {
-        return new PolicyChecker(config, List.of(new EmailDetector(), new BuyerContactDetector()));
+        OffPlatformContactDetector contact = new OffPlatformContactDetector(config);
+        return new PolicyChecker(
+                config,
+                List.of(
+                        contact,
+                        new AttachmentDetector(contact),
+                        new BuyerContactDetector(),
+                        new ContentDetector(config),
+                        new LanguageMismatchDetector()));
     }
 
     /** The policy this checker applies. */
@@ -61,31 +71,27 @@ public final class PolicyChecker {
         return new Verdict(action, violations, config.version());
     }
 
-    /** Sorts findings and merges overlapping located findings of the same rule and kind. */
+    /** Sorts findings and merges overlapping located findings of the same rule and kind, in one pass. */
     static List<Finding> merge(List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
         List<Finding> merged = new ArrayList<>(sorted.size());
+        // the index in merged of the last finding of each rule and kind: sorted by start, only it can overlap
+        Map<String, Integer> last = new HashMap<>();
         for (Finding f : sorted) {
-            Finding overlapping = null;
-            for (int i = merged.size() - 1; i >= 0; i--) {
-                Finding m = merged.get(i);
-                if (m.rule() == f.rule() && Objects.equals(m.kind(), f.kind()) && sameRange(m, f)) {
-                    overlapping = m;
-                    merged.remove(i);
-                    break;
+            String key = f.rule().name() + "/" + f.kind() + "/" + f.located();
+            Integer at = last.get(key);
+            Finding m = at == null ? null : merged.get(at);
+            if (m != null && sameRange(m, f)) {
+                if (f.located()) {
+                    merged.set(
+                            at,
+                            new Finding(
+                                    f.rule(), f.kind(), Math.min(f.start(), m.start()), Math.max(f.end(), m.end())));
                 }
-            }
-            if (overlapping == null) {
-                merged.add(f);
-            } else if (f.located()) {
-                merged.add(new Finding(
-                        f.rule(),
-                        f.kind(),
-                        Math.min(f.start(), overlapping.start()),
-                        Math.max(f.end(), overlapping.end())));
             } else {
-                merged.add(overlapping);
+                last.put(key, merged.size());
+                merged.add(f);
             }
         }
         merged.sort(ORDER);

@@ -32,7 +32,8 @@ class PlaceholdersTest {
                 "Hello! Let me check that for you, just a sec 🙏",
                 "sorry for the late reply",
                 "you're welcome",
-                "ma'am thank you"
+                "ma'am thank you",
+                "Hi! How can I help you today?"
             })
     void englishGreetingsAcknowledgementsAndWaitsArePlaceholders(String text) {
         assertThat(Placeholders.isPlaceholder(text)).as(text).isTrue();
@@ -56,6 +57,8 @@ class PlaceholdersTest {
                 "hello, it is waterproof",
                 "thanks! $5 off",
                 "hi https://shop.example/p/1",
+                "how can I help: the red one is sold out",
+                "ok today",
                 "",
                 "   "
             })
@@ -79,7 +82,8 @@ class PlaceholdersTest {
                 "我帮您查一下",
                 "稍等一下，我看一下",
                 "嗯嗯",
-                "哈哈哈"
+                "哈哈哈",
+                "您好，请问有什么可以帮您？"
             })
     void chineseGreetingsAcknowledgementsAndWaitsArePlaceholders(String text) {
         assertThat(Placeholders.isPlaceholder(text)).as(text).isTrue();
@@ -104,7 +108,8 @@ class PlaceholdersTest {
                 "tunggu sebentar ya, kami cek dulu",
                 "selamat pagi kak",
                 "sama-sama kak",
-                "baik kak, ditunggu"
+                "baik kak, ditunggu",
+                "Halo kak, ada yang bisa dibantu?"
             })
     void indonesianPlaceholdersArePlaceholders(String text) {
         assertThat(Placeholders.isPlaceholder(text)).as(text).isTrue();
@@ -150,7 +155,8 @@ class PlaceholdersTest {
                 "สวัสดีค่ะ คุณลูกค้า รอสักครู่นะคะ",
                 "รับทราบค่ะ",
                 "ค่าาา รอสักครู่น้า",
-                "ขอเช็คก่อนนะคะ"
+                "ขอเช็คก่อนนะคะ",
+                "สวัสดีค่ะ มีอะไรให้ช่วยไหมคะ"
             })
     void thaiPlaceholdersArePlaceholders(String text) {
         assertThat(Placeholders.isPlaceholder(text)).as(text).isTrue();
@@ -181,7 +187,8 @@ class PlaceholdersTest {
                 "cảm ơn bạn nhiều ạ",
                 "Cám ơn shop",
                 "dạ để em kiểm tra ạ",
-                "ok ạ"
+                "ok ạ",
+                "Chào bạn, shop có thể giúp gì cho bạn ạ?"
             })
     void vietnamesePlaceholdersArePlaceholders(String text) {
         assertThat(Placeholders.isPlaceholder(text)).as(text).isTrue();
@@ -212,7 +219,8 @@ class PlaceholdersTest {
                 "gracias por esperar",
                 "de nada, amigo",
                 "ok, déjeme revisar",
-                "vale"
+                "vale",
+                "Hola, ¿en qué puedo ayudarle?"
             })
     void spanishPlaceholdersArePlaceholders(String text) {
         assertThat(Placeholders.isPlaceholder(text)).as(text).isTrue();
@@ -240,7 +248,8 @@ class PlaceholdersTest {
                 "maraming salamat po 😊",
                 "sige po",
                 "magandang umaga po",
-                "wait lang po, check ko lang"
+                "wait lang po, check ko lang",
+                "Hello po! Ano po ang maitutulong ko?"
             })
     void filipinoPlaceholdersArePlaceholders(String text) {
         assertThat(Placeholders.isPlaceholder(text)).as(text).isTrue();

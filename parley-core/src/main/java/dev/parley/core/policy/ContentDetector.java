@@ -1,0 +1,35 @@
+package dev.parley.core.policy;
+
+import java.util.List;
+
+/**
+ * The content rules (abuse 3.3, promotion 3.2, prohibited use 3.5, review manipulation 3.6, misleading claims 4.1 and
+ * terms downgrades 4.2): one pass of the concept lexicon per message, and one pass of the figure parser when a rule
+ * needs figures, shared by every rule.
+ */
+final class ContentDetector implements Detector {
+    private final Lexicon<Concept> lexicon;
+    private final List<ContentRule> rules;
+
+    ContentDetector(PolicyConfig config) {
+        this.lexicon = ContentLexicon.forConfig(config);
+        this.rules = List.of(
+                new AbuseRule(),
+                new ReviewRule(),
+                new PromotionRule(),
+                new ProhibitedUseRule(),
+                new ListingTermsRule());
+    }
+
+    @Override
+    public void detect(Message message, List<Finding> findings) {
+        if (message.text().isEmpty()) {
+            return;
+        }
+        ContentScan scan = ContentScan.of(ContentText.of(message.normalized()), lexicon);
+        ContentRule.Content content = new ContentRule.Content(message, scan, lexicon);
+        for (ContentRule rule : rules) {
+            rule.detect(content, findings);
+        }
+    }
+}
