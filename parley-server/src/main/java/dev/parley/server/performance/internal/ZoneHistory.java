@@ -47,7 +47,7 @@ public class ZoneHistory {
 
     /**
      * The shop's zone at {@code t}: the last one recorded at or before it, else the first one recorded (the server
-     * knows nothing older), else its zone now.
+     * knows nothing older), else its zone now. Reads only.
      */
     public ZoneId at(String shopId, Instant t) {
         Optional<String> zone = jdbc.sql("SELECT zone FROM evaluation_zone WHERE shop_id = ? AND since <= ?"
@@ -62,7 +62,6 @@ public class ZoneHistory {
         if (zone.isPresent()) {
             return ZoneId.of(zone.get());
         }
-        sync(shopId);
         return accounts.shop(shopId)
                 .map(ShopInfo::zone)
                 .orElseThrow(() -> new IllegalStateException("no shop '" + shopId + "'"));
