@@ -15,8 +15,8 @@ import java.util.Optional;
  * noun or another such word, or when it is disguised ("b0d0h", "s.t.u.p.i.d"), and never next to a product context
  * ("ตุ๊กตาควาย", "untuk anjing"); an animal name ("babi", "ควาย", "perro") does not count next to a mere "you" ("your
  * dog"). Threats, harassment, sexual remarks and
- * hate are phrases or concepts found together ("I'll" + "come to" + "your house"; "photo of you" + "lingerie"; "your
- * race" + "shouldn't be allowed").
+ * hate are phrases or concepts found together ("I'll" + "come to" + "your house"; a photo asked for + "wearing" +
+ * "lingerie", while a photo of a torn bra strap is fine; "your race" + "shouldn't be allowed").
  */
 final class AbuseRule implements ContentRule {
     private static final Rule RULE = Rule.ABUSIVE_LANGUAGE;
@@ -58,13 +58,14 @@ final class AbuseRule implements ContentRule {
                 }
             }
         }
+        weak.sort((a, b) -> Integer.compare(a.start(), b.start()));
         for (int i = 0; i + 1 < weak.size(); i++) {
-            for (int j = i + 1; j < weak.size(); j++) {
-                Hit a = weak.get(i);
+            Hit a = weak.get(i);
+            for (int j = i + 1; j < weak.size() && weak.get(j).start() - a.end() <= 30; j++) {
                 Hit b = weak.get(j);
-                boolean distinct = a.end() <= b.start() || b.end() <= a.start();
+                boolean distinct = a.end() <= b.start();
                 boolean oneNotAnimal = a.concept() == INSULT_WEAK || b.concept() == INSULT_WEAK;
-                if (a.gap(b) <= 30 && distinct && oneNotAnimal) {
+                if (distinct && oneNotAnimal) {
                     findings.add(ContentScan.span(RULE, "insult", a, b));
                 }
             }
@@ -152,8 +153,16 @@ final class AbuseRule implements ContentRule {
             findings.add(ContentScan.span(RULE, "sexual", h));
         }
         for (Hit photo : scan.of(PHOTO_REQUEST)) {
-            scan.nearAny(photo, 50, INTIMATE, BODY, ATTRACTIVE)
-                    .ifPresent(cue -> findings.add(ContentScan.span(RULE, "sexual", photo, cue)));
+            Optional<Hit> body = scan.nearAny(photo, 50, BODY, ATTRACTIVE);
+            if (body.isPresent()) {
+                findings.add(ContentScan.span(RULE, "sexual", photo, body.get()));
+                continue;
+            }
+            Optional<Hit> garment = scan.near(photo, INTIMATE, 50);
+            Optional<Hit> worn = scan.nearAny(photo, 50, WEARING, FLIRT);
+            if (garment.isPresent() && worn.isPresent()) {
+                findings.add(ContentScan.span(RULE, "sexual", photo, garment.get(), worn.get()));
+            }
         }
         for (Hit hot : scan.of(ATTRACTIVE)) {
             scan.near(hot, FLIRT, 40).ifPresent(flirt -> findings.add(ContentScan.span(RULE, "sexual", hot, flirt)));

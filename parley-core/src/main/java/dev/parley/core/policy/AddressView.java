@@ -44,9 +44,10 @@ final class AddressView {
 
     private AddressView() {}
 
-    static NormalizedText of(NormalizedText base, Lexicon<String> separators) {
+    /** The address view of {@code base}, given the separator words found in it (base-view offsets). */
+    static NormalizedText of(NormalizedText base, List<Lexicon.Match<String>> separators) {
         String v = base.value();
-        List<Lexicon.Match<String>> matches = new java.util.ArrayList<>(separators.scan(base));
+        List<Lexicon.Match<String>> matches = new java.util.ArrayList<>(separators);
         if (matches.isEmpty()) {
             return thaiCom(base);
         }

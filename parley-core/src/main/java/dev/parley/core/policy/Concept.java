@@ -54,6 +54,7 @@ enum Concept {
     MONEY_BACK(false),
     REMOVE(false),
     DICTATE(false),
+    DICTATE_THAT(false),
 
     // 3.2 promotion
     PROMO(false),
@@ -68,6 +69,7 @@ enum Concept {
     ASK(false),
     SAFETY_WARNING(false),
     ILLEGAL(false),
+    COUNTERFEIT(false),
     BOOST_SALES(false),
     REFUND(false),
     CUSTOMS(false),

@@ -19,27 +19,29 @@ final class ContactLexicons {
             "contact-links",
             "contact-install");
 
-    final Lexicon<String> apps;
-    final Lexicon<String> invites;
-    final Lexicon<String> negations;
-    final Lexicon<String> phoneWords;
-    final Lexicon<String> bankWords;
-    final Lexicon<String> diversions;
-    final Lexicon<String> addresses;
-    final Lexicon<String> separators;
-    final Lexicon<String> installs;
+    /** A lexicon entry's payload tagged with the lexicon it came from, so that one automaton serves several. */
+    record Tagged(String lexicon, String payload) {}
+
+    /** The lexicons matched on the skeleton view: apps, banks, diversions. */
+    final Lexicon<Tagged> skeletonTerms;
+
+    /** The lexicons matched on the base view: invitations, negations, phone words, addresses, installs, separators. */
+    final Lexicon<Tagged> baseTerms;
+
     final Map<String, String> linkKinds;
 
     ContactLexicons(PolicyConfig config) {
-        apps = build("contact-apps", config, true);
-        invites = build("contact-invite", config, false);
-        negations = build("contact-negation", config, false);
-        phoneWords = build("contact-phone", config, false);
-        bankWords = build("contact-bank", config, true);
-        diversions = build("contact-diversion", config, true);
-        addresses = build("contact-address", config, false);
-        separators = build("contact-separators", config, false);
-        installs = build("contact-install", config, false);
+        skeletonTerms = build(List.of("contact-apps", "contact-bank", "contact-diversion"), config, true);
+        baseTerms = build(
+                List.of(
+                        "contact-invite",
+                        "contact-negation",
+                        "contact-phone",
+                        "contact-address",
+                        "contact-install",
+                        "contact-separators"),
+                config,
+                false);
         Map<String, String> kinds = new HashMap<>();
         for (LexiconResource.Line line : LexiconResource.read("contact-links", config)) {
             kinds.put(NormalizedText.of(line.term()).value(), line.payload().isEmpty() ? "url" : line.payload());
@@ -59,11 +61,13 @@ final class ContactLexicons {
             "contact-separators", "dot",
             "contact-install", "install");
 
-    private static Lexicon<String> build(String name, PolicyConfig config, boolean skeleton) {
-        Lexicon.Builder<String> builder = skeleton ? Lexicon.builder(Skeleton::foldTerm) : Lexicon.builder();
-        String fallback = DEFAULT_PAYLOADS.getOrDefault(name, "");
-        for (LexiconResource.Line line : LexiconResource.read(name, config)) {
-            builder.add(line.term(), line.payload().isEmpty() ? fallback : line.payload());
+    private static Lexicon<Tagged> build(List<String> names, PolicyConfig config, boolean skeleton) {
+        Lexicon.Builder<Tagged> builder = skeleton ? Lexicon.builder(Skeleton::foldTerm) : Lexicon.builder();
+        for (String name : names) {
+            String fallback = DEFAULT_PAYLOADS.getOrDefault(name, "");
+            for (LexiconResource.Line line : LexiconResource.read(name, config)) {
+                builder.add(line.term(), new Tagged(name, line.payload().isEmpty() ? fallback : line.payload()));
+            }
         }
         return builder.build();
     }

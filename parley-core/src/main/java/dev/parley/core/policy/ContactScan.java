@@ -1,7 +1,9 @@
 package dev.parley.core.policy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,39 +24,65 @@ final class ContactScan {
     final List<Span> apps;
     final List<Span> invites;
     final List<Span> negations;
+    final List<Span> platform;
     final List<Span> phoneWords;
     final List<Span> bankWords;
     final List<Span> diversions;
     final List<Span> addresses;
     final List<Span> installs;
 
+    /** The separator words ("dot", "艾特") found in the base view, with base-view offsets, for the address view. */
+    final List<Lexicon.Match<String>> separators;
+
     ContactScan(NormalizedText base, List<String> regions, ContactLexicons lexicons) {
         this.original = base.original();
         this.base = base;
         this.regions = regions;
         NormalizedText skeleton = base.skeleton();
-        apps = spans(lexicons.apps, skeleton);
-        invites = spans(lexicons.invites, base);
-        negations = effectiveNegations(spans(lexicons.negations, base));
-        phoneWords = spans(lexicons.phoneWords, base);
-        bankWords = spans(lexicons.bankWords, skeleton);
-        diversions = spans(lexicons.diversions, skeleton);
-        addresses = spans(lexicons.addresses, base);
-        installs = spans(lexicons.installs, base);
+        Map<String, List<Span>> bySkeleton = spans(lexicons.skeletonTerms, skeleton);
+        apps = bySkeleton.getOrDefault("contact-apps", List.of());
+        bankWords = bySkeleton.getOrDefault("contact-bank", List.of());
+        diversions = bySkeleton.getOrDefault("contact-diversion", List.of());
+        List<Lexicon.Match<ContactLexicons.Tagged>> baseMatches = lexicons.baseTerms.scan(base);
+        Map<String, List<Span>> byBase = spans(baseMatches, base);
+        invites = byBase.getOrDefault("contact-invite", List.of());
+        List<Span> negationWords = byBase.getOrDefault("contact-negation", List.of());
+        negations = effectiveNegations(negationWords);
+        platform =
+                negationWords.stream().filter(s -> s.payload.equals("platform")).toList();
+        phoneWords = byBase.getOrDefault("contact-phone", List.of());
+        addresses = byBase.getOrDefault("contact-address", List.of());
+        installs = byBase.getOrDefault("contact-install", List.of());
+        List<Lexicon.Match<String>> seps = new ArrayList<>();
+        for (Lexicon.Match<ContactLexicons.Tagged> m : baseMatches) {
+            if (m.payload().lexicon().equals("contact-separators")) {
+                seps.add(new Lexicon.Match<>(
+                        m.start(), m.end(), m.term(), m.payload().payload()));
+            }
+        }
+        separators = seps;
     }
 
-    static List<Span> spans(Lexicon<String> lexicon, NormalizedText view) {
-        List<Lexicon.Match<String>> matches = lexicon.scan(view);
-        List<Span> spans = new ArrayList<>(matches.size());
-        for (Lexicon.Match<String> m : matches) {
+    static Map<String, List<Span>> spans(Lexicon<ContactLexicons.Tagged> lexicon, NormalizedText view) {
+        return spans(lexicon.scan(view), view);
+    }
+
+    static Map<String, List<Span>> spans(List<Lexicon.Match<ContactLexicons.Tagged>> matches, NormalizedText view) {
+        Map<String, List<Span>> byLexicon = new HashMap<>();
+        for (Lexicon.Match<ContactLexicons.Tagged> m : matches) {
             int s = m.originalStart(view);
             int e = m.originalEnd(view);
             if (s < e) {
-                spans.add(new Span(s, e, m.payload()));
+                byLexicon
+                        .computeIfAbsent(m.payload().lexicon(), k -> new ArrayList<>())
+                        .add(new Span(s, e, m.payload().payload()));
             }
         }
-        spans.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
-        return spans;
+        for (List<Span> spans : byLexicon.values()) {
+            spans.sort(
+                    (a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
+        }
+        return byLexicon;
     }
 
     /** The longest term of a lexicon, in original characters, that a window search must look back over. */
@@ -112,6 +140,12 @@ final class ContactScan {
             }
         }
         return false;
+    }
+
+    /** Whether a phrase placing a payment in the platform ("at checkout") is in the same clause near {@code span}. */
+    boolean inPlatform(Span span) {
+        Span before = nearestBefore(platform, "", span.start, 40, true);
+        return before != null || nearestAfter(platform, "", span.end, 40) != null;
     }
 
     /** Whether no sentence (or, when {@code commas}, clause) boundary lies between two original offsets. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The content rules (abuse 3.3, promotion 3.2, prohibited use 3.5, review manipulation 3.6, misleading claims 4.1 and
- * terms downgrades 4.2): one pass of the concept lexicon and one pass of the figure parser per message, shared by every
- * rule.
+ * terms downgrades 4.2): one pass of the concept lexicon per message, and one pass of the figure parser when a rule
+ * needs figures, shared by every rule.
  */
 final class ContentDetector implements Detector {
     private final Lexicon<Concept> lexicon;
@@ -32,7 +32,7 @@ final class ContentDetector implements Detector {
             return;
         }
         ContentScan scan = ContentScan.of(ContentText.of(message.normalized()), lexicon);
-        ContentRule.Content content = new ContentRule.Content(message, scan, Figures.of(message.normalized()), lexicon);
+        ContentRule.Content content = new ContentRule.Content(message, scan, lexicon);
         for (ContentRule rule : rules) {
             rule.detect(content, findings);
         }

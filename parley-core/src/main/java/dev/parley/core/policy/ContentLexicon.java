@@ -3,7 +3,6 @@ package dev.parley.core.policy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,8 +11,8 @@ import java.util.Set;
  *
  * <p>A term may hold alternatives in braces ({@code {5|five} star}); terms of a {@link Concept#masked() masked}
  * concept also match with letters hidden ("f*ck", "b**ch", "fvck"). Operators add terms through
- * {@link PolicyConfig#extraTerms()} under a file's name ({@code content-abuse}), one {@code term<TAB>CONCEPT} per
- * entry.
+ * {@link PolicyConfig#extraTerms()} under a file's name ({@code content-abuse}), each with its concept as the payload
+ * ({@code {term: "gremlin brain", payload: INSULT}} in the policy file); a term without a known concept is refused.
  */
 final class ContentLexicon {
     static final List<String> NAMES = List.of(
@@ -24,14 +23,13 @@ final class ContentLexicon {
             "content-prohibited",
             "content-terms");
 
-    private static final Lexicon<Concept> DEFAULT = build(Map.of());
+    private static final Lexicon<Concept> DEFAULT = build(PolicyConfig.defaults());
 
     private ContentLexicon() {}
 
     /** The lexicon for {@code config}: the built-in one unless the configuration adds content terms. */
     static Lexicon<Concept> forConfig(PolicyConfig config) {
-        Map<String, List<String>> extra = config.extraTerms();
-        return NAMES.stream().anyMatch(extra::containsKey) ? build(extra) : DEFAULT;
+        return NAMES.stream().anyMatch(config.extraTerms()::containsKey) ? build(config) : DEFAULT;
     }
 
     /** The built-in lexicon. */
@@ -39,27 +37,20 @@ final class ContentLexicon {
         return DEFAULT;
     }
 
-    private static Lexicon<Concept> build(Map<String, List<String>> extra) {
+    private static Lexicon<Concept> build(PolicyConfig config) {
         Lexicon.Builder<Concept> builder = Lexicon.builder(ContentText::fold);
         for (String name : NAMES) {
-            for (LexiconResource.Line line : LexiconResource.read(name)) {
+            for (LexiconResource.Line line : LexiconResource.read(name, config)) {
                 add(builder, line.term(), line.payload(), name);
-            }
-            for (String entry : extra.getOrDefault(name, List.of())) {
-                int tab = entry.indexOf('\t');
-                if (tab > 0) {
-                    add(
-                            builder,
-                            entry.substring(0, tab),
-                            entry.substring(tab + 1).strip(),
-                            name);
-                }
             }
         }
         return builder.build();
     }
 
     private static void add(Lexicon.Builder<Concept> builder, String term, String payload, String source) {
+        if (payload.isBlank()) {
+            throw new IllegalStateException("\"" + term + "\" in " + source + " needs a concept (term<TAB>CONCEPT)");
+        }
         for (String name : payload.split(",")) {
             Concept concept;
             try {

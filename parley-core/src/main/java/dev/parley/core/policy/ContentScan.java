@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The concepts found in one text by one pass of the content lexicon, located by original offsets, with the queries the
- * content rules ask: is a concept near another, is it negated, where is the nearest one.
+ * content rules ask: is a concept near another, is it negated, where is the nearest one. Hits are kept sorted by
+ * offset per concept, so a query looks only at the hits inside its window (binary search), whatever the text's length.
  *
  * <p>A concept found inside a longer {@link Concept#INNOCENT innocent} term ("傻瓜" in "傻瓜式操作", "giá" in "đánh
  * giá") is dropped.
@@ -19,13 +20,16 @@ final class ContentScan {
     private final String text;
     private final List<Hit> hits;
     private final Map<Concept, List<Hit>> byConcept;
+    private final Map<Concept, Integer> maxLength;
 
     private ContentScan(String text, List<Hit> hits) {
         this.text = text;
         this.hits = hits;
         this.byConcept = new EnumMap<>(Concept.class);
+        this.maxLength = new EnumMap<>(Concept.class);
         for (Hit hit : hits) {
             byConcept.computeIfAbsent(hit.concept(), c -> new ArrayList<>()).add(hit);
+            maxLength.merge(hit.concept(), hit.end - hit.start, Math::max);
         }
     }
 
@@ -47,8 +51,11 @@ final class ContentScan {
             (hit.concept() == Concept.INNOCENT ? innocent : found).add(hit);
         }
         List<Hit> kept = new ArrayList<>(found.size());
+        innocent.sort((a, b) -> Integer.compare(a.start, b.start));
+        int longestInnocent =
+                innocent.stream().mapToInt(h -> h.end - h.start).max().orElse(0);
         for (Hit hit : found) {
-            if (!insideAny(hit, innocent)) {
+            if (!insideAny(hit, innocent, longestInnocent)) {
                 kept.add(hit);
             }
         }
@@ -61,9 +68,15 @@ final class ContentScan {
         return of(ContentText.of(NormalizedText.of(text)), lexicon);
     }
 
-    private static boolean insideAny(Hit hit, List<Hit> innocent) {
-        for (Hit i : innocent) {
-            if (i.start <= hit.start && hit.end <= i.end && hit.end - hit.start < i.end - i.start) {
+    private static boolean insideAny(Hit hit, List<Hit> innocent, int longestInnocent) {
+        if (innocent.isEmpty()) {
+            return false;
+        }
+        for (int k = firstStartingAtOrAfter(innocent, hit.start - longestInnocent);
+                k < innocent.size() && innocent.get(k).start <= hit.start;
+                k++) {
+            Hit i = innocent.get(k);
+            if (hit.end <= i.end && hit.end - hit.start < i.end - i.start) {
                 return true;
             }
         }
@@ -100,32 +113,49 @@ final class ContentScan {
         return false;
     }
 
-    /** The first hit of {@code concept} within {@code window} characters of {@code anchor}, if any. */
-    Optional<Hit> near(Hit anchor, Concept concept, int window) {
-        for (Hit h : of(concept)) {
+    /** The hits of {@code concept} within {@code window} characters of {@code anchor} (not itself), by start offset. */
+    List<Hit> within(Hit anchor, Concept concept, int window) {
+        List<Hit> list = of(concept);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<Hit> out = new ArrayList<>(2);
+        int longest = maxLength.getOrDefault(concept, 0);
+        for (int i = firstStartingAtOrAfter(list, anchor.start - window - longest); i < list.size(); i++) {
+            Hit h = list.get(i);
+            if (h.start > anchor.end + window) {
+                break;
+            }
             if (h != anchor && h.gap(anchor) <= window) {
-                return Optional.of(h);
+                out.add(h);
             }
         }
-        return Optional.empty();
+        return out;
     }
 
-    /** The first hit of any of {@code concepts} within {@code window} characters of {@code anchor}, if any. */
+    /** The first hit of {@code concept} within {@code window} characters of {@code anchor}, if any. */
+    Optional<Hit> near(Hit anchor, Concept concept, int window) {
+        List<Hit> found = within(anchor, concept, window);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /** The nearest hit of any of {@code concepts} within {@code window} characters of {@code anchor}, if any. */
     Optional<Hit> nearAny(Hit anchor, int window, Concept... concepts) {
         Hit best = null;
         for (Concept c : concepts) {
-            Optional<Hit> h = near(anchor, c, window);
-            if (h.isPresent() && (best == null || h.get().gap(anchor) < best.gap(anchor))) {
-                best = h.get();
+            for (Hit h : within(anchor, c, window)) {
+                if (best == null || h.gap(anchor) < best.gap(anchor)) {
+                    best = h;
+                }
             }
         }
         return Optional.ofNullable(best);
     }
 
-    /** A hit of {@code concept} that ends at most {@code window} characters before {@code anchor} begins. */
+    /** The last hit of {@code concept} that ends at most {@code window} characters before {@code anchor} begins. */
     Optional<Hit> before(Hit anchor, Concept concept, int window) {
         Hit best = null;
-        for (Hit h : of(concept)) {
+        for (Hit h : within(anchor, concept, window)) {
             if (h.start < anchor.start && h.end <= anchor.end && anchor.start - h.end <= window) {
                 best = h;
             }
@@ -133,10 +163,10 @@ final class ContentScan {
         return Optional.ofNullable(best);
     }
 
-    /** A hit of {@code concept} that begins at most {@code window} characters after {@code anchor} ends. */
+    /** The first hit of {@code concept} that begins after {@code anchor} and at most {@code window} after its end. */
     Optional<Hit> after(Hit anchor, Concept concept, int window) {
-        for (Hit h : of(concept)) {
-            if (h.start > anchor.start && h.start >= anchor.start && h.start - anchor.end <= window) {
+        for (Hit h : within(anchor, concept, window)) {
+            if (h.start > anchor.start && h.start - anchor.end <= window) {
                 return Optional.of(h);
             }
         }
@@ -147,12 +177,28 @@ final class ContentScan {
     boolean between(Hit a, Hit b, Concept concept) {
         int from = Math.min(a.end, b.end);
         int to = Math.max(a.start, b.start);
-        for (Hit h : of(concept)) {
-            if (h.start >= from && h.end <= to) {
+        List<Hit> list = of(concept);
+        for (int i = firstStartingAtOrAfter(list, from); i < list.size() && list.get(i).start < to; i++) {
+            if (list.get(i).end <= to) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The index of the first hit of {@code sorted} starting at or after {@code offset}. */
+    private static int firstStartingAtOrAfter(List<Hit> sorted, int offset) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).start < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The span from the start of the first hit to the end of the last one. */

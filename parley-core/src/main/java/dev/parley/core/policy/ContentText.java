@@ -1,6 +1,7 @@
 package dev.parley.core.policy;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The normalised text as the content rules read it: look-alike digits and symbols inside words read as letters
@@ -13,10 +14,10 @@ import java.util.Arrays;
 final class ContentText {
     private final NormalizedText base;
     private final String value;
-    private final int[] from;
-    private final int[] to;
+    private final int @Nullable [] from;
+    private final int @Nullable [] to;
 
-    private ContentText(NormalizedText base, String value, int[] from, int[] to) {
+    private ContentText(NormalizedText base, String value, int @Nullable [] from, int @Nullable [] to) {
         this.base = base;
         this.value = value;
         this.from = from;
@@ -26,6 +27,9 @@ final class ContentText {
     /** The content view of {@code text}. */
     static ContentText of(NormalizedText text) {
         String v = text.value();
+        if (!needsFolding(v)) {
+            return new ContentText(text, v, null, null);
+        }
         Builder leet = new Builder(v.length());
         unLeet(v, leet);
         Builder joined = new Builder(leet.length());
@@ -52,12 +56,33 @@ final class ContentText {
 
     /** The original offset where the folded character at {@code index} begins. */
     int originalStart(int index) {
-        return base.originalStart(from[index]);
+        return base.originalStart(from == null ? index : from[index]);
     }
 
     /** The original offset (exclusive) where the folded range ending at {@code endExclusive} ends. */
     int originalEnd(int endExclusive) {
-        return base.originalEnd(to[endExclusive - 1]);
+        return base.originalEnd(to == null ? endExclusive : to[endExclusive - 1]);
+    }
+
+    /**
+     * Whether folding could change {@code v}: a digit or look-alike symbol, a letter written three times in a row, or
+     * a one-letter word followed by a separator. Most messages have none and keep the normalised text as it is.
+     */
+    private static boolean needsFolding(String v) {
+        int n = v.length();
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if ((c >= '0' && c <= '9') || (c < 0x80 ? "@$!|#%*".indexOf(c) >= 0 : c == '€')) {
+                return true;
+            }
+            if (i >= 2 && c == v.charAt(i - 1) && c == v.charAt(i - 2) && Character.isLetter(c)) {
+                return true;
+            }
+            if (i + 2 < n && isSeparator(v.charAt(i + 1)) && isSingleLetter(v, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void unLeet(String v, Builder out) {
@@ -86,6 +111,9 @@ final class ContentText {
             for (int k = i; k < end; k++) {
                 char r = v.charAt(k);
                 char mapped = leet ? leetOf(v, k, i, end) : 0;
+                if (r == '*' && k > i && v.charAt(k - 1) >= '0' && v.charAt(k - 1) <= '9') {
+                    mapped = '⭐';
+                }
                 out.append(mapped != 0 ? mapped : r, k, k + 1);
             }
             i = end;
@@ -121,7 +149,13 @@ final class ContentText {
     }
 
     private static boolean isLatinLetter(char c) {
-        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF)) {
+            return Character.isLetter(c) && c != 0xAA && c != 0xBA && c != 0xB5;
+        }
+        return c >= 0x2C60 && Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
     /** Joins three or more one-letter words separated by one separator ("f u c k", "s.t.u.p.i.d"). */

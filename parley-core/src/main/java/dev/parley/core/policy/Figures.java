@@ -2,6 +2,7 @@ package dev.parley.core.policy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -338,6 +339,17 @@ final class Figures {
     private static final String HAN_DIGITS = "零〇一二两兩三四五六七八九";
     private static final String HAN_NUMERALS = HAN_DIGITS + "十百千半";
 
+    /** Figures longer than this (in original characters) are not kept, so that look-ups can bound their search. */
+    static final int MAX_LENGTH = 64;
+
+    private static final Keys UNIT_KEYS = new Keys(UNITS.keySet());
+    private static final Keys MULTIPLIER_KEYS = new Keys(MULTIPLIERS.keySet());
+    private static final Keys SUFFIX_KEYS = new Keys(SUFFIX_CURRENCIES.keySet());
+    private static final Keys PREFIX_KEYS = new Keys(PREFIX_CURRENCIES.keySet());
+    private static final Keys PERCENT_KEYS = new Keys(PERCENT_WORDS);
+    private static final Keys RANGE_KEYS = new Keys(RANGE_WORDS);
+    private static final Keys THAI_KEYS = new Keys(THAI_NUMBERS.keySet());
+
     private final String v;
     private final NormalizedText text;
     private final List<Figure> out = new ArrayList<>();
@@ -407,8 +419,8 @@ final class Figures {
         int end = num.end();
         // a range "2-3 days", "3 to 5": keep the larger end
         int r = skipSpace(end);
-        for (String word : RANGE_WORDS) {
-            if (v.startsWith(word, r) && (!isLetter(word.charAt(0)) || boundaryAt(r + word.length()))) {
+        for (String word : RANGE_KEYS.startingAt(v, r)) {
+            if (!isLetter(word.charAt(0)) || boundaryAt(r + word.length())) {
                 int s = skipSpace(r + word.length());
                 Num second = s < v.length() && Character.isDigit(v.charAt(s)) ? digits(s) : null;
                 if (second != null && !num.word()) {
@@ -420,7 +432,7 @@ final class Figures {
         }
         int at = skipSpaceOrHyphen(end);
         Set<String> currencies = Set.of();
-        String multiplier = longestKey(MULTIPLIERS.keySet(), at, true);
+        String multiplier = longestKey(MULTIPLIER_KEYS, at, true);
         if (multiplier != null && !num.word()) {
             Multiplier m = MULTIPLIERS.get(multiplier);
             value *= m.factor().doubleValue();
@@ -428,12 +440,17 @@ final class Figures {
             end = at + multiplier.length();
             at = skipSpace(end);
         }
-        String unit = longestKey(UNITS.keySet(), at, true);
+        String unit = longestKey(UNIT_KEYS, at, true);
         if (unit != null && multiplier == null && plausibleDuration(value, unit)) {
-            emit(Kind.DURATION, value, Set.of(), UNITS.get(unit), num.start(), at + unit.length());
-            return at + unit.length();
+            int unitEnd = at + unit.length();
+            if (unitEnd < v.length() && v.charAt(unitEnd) == '半') {
+                value += 0.5;
+                unitEnd++;
+            }
+            emit(Kind.DURATION, value, Set.of(), UNITS.get(unit), num.start(), unitEnd);
+            return unitEnd;
         }
-        String percent = longestKey(PERCENT_WORDS, at, true);
+        String percent = longestKey(PERCENT_KEYS, at, true);
         if (percent != null) {
             emit(Kind.PERCENT, value, Set.of(), null, num.start(), at + percent.length());
             return at + percent.length();
@@ -443,7 +460,7 @@ final class Figures {
             emit(Kind.PERCENT_OFF, off, Set.of(), null, num.start(), at + 1);
             return at + 1;
         }
-        String suffix = longestKey(SUFFIX_CURRENCIES.keySet(), skipSpace(end), true);
+        String suffix = longestKey(SUFFIX_KEYS, skipSpace(end), true);
         if (suffix != null) {
             int s = skipSpace(end);
             emit(Kind.MONEY, value, SUFFIX_CURRENCIES.get(suffix), null, prefixStart(num.start()), s + suffix.length());
@@ -476,13 +493,11 @@ final class Figures {
         if (start >= end || end > v.length()) {
             return;
         }
-        out.add(new Figure(
-                kind,
-                BigDecimal.valueOf(value).stripTrailingZeros(),
-                currencies,
-                unit,
-                text.originalStart(start),
-                text.originalEnd(end)));
+        int from = text.originalStart(start);
+        int to = text.originalEnd(end);
+        if (to - from <= MAX_LENGTH) {
+            out.add(new Figure(kind, BigDecimal.valueOf(value).stripTrailingZeros(), currencies, unit, from, to));
+        }
     }
 
     /** A number written with digits and local separators, or null when the digits belong to a code. */
@@ -517,10 +532,10 @@ final class Figures {
     }
 
     private boolean unitOrMultiplierAt(int i) {
-        return longestKey(MULTIPLIERS.keySet(), i, true) != null
-                || longestKey(UNITS.keySet(), i, true) != null
-                || longestKey(SUFFIX_CURRENCIES.keySet(), i, true) != null
-                || longestKey(PERCENT_WORDS, i, true) != null;
+        return longestKey(MULTIPLIER_KEYS, i, true) != null
+                || longestKey(UNIT_KEYS, i, true) != null
+                || longestKey(SUFFIX_KEYS, i, true) != null
+                || longestKey(PERCENT_KEYS, i, true) != null;
     }
 
     private static @Nullable Double valueOf(List<String> groups, List<Character> seps) {
@@ -649,12 +664,8 @@ final class Figures {
 
     /** A Thai number word at {@code start}, or null. */
     private @Nullable Num thai(int start) {
-        String best = null;
-        for (String word : THAI_NUMBERS.keySet()) {
-            if (v.startsWith(word, start) && (best == null || word.length() > best.length())) {
-                best = word;
-            }
-        }
+        List<String> words = THAI_KEYS.startingAt(v, start);
+        String best = words.isEmpty() ? null : words.getFirst();
         return best == null ? null : new Num(THAI_NUMBERS.get(best), start, start + best.length(), true);
     }
 
@@ -667,17 +678,13 @@ final class Figures {
     /** Where a currency written before {@code numberStart} begins, or {@code numberStart} when there is none. */
     private int prefixStart(int numberStart) {
         int end = skipBackSpace(numberStart);
-        String best = null;
-        for (String key : PREFIX_CURRENCIES.keySet()) {
+        for (String key : PREFIX_KEYS.endingAt(v, end)) {
             int from = end - key.length();
-            if (from >= 0
-                    && v.startsWith(key, from)
-                    && (!isLetter(key.charAt(0)) || from == 0 || !Character.isLetter(v.charAt(from - 1)))
-                    && (best == null || key.length() > best.length())) {
-                best = key;
+            if (!isLetter(key.charAt(0)) || from == 0 || !Character.isLetter(v.charAt(from - 1))) {
+                return from;
             }
         }
-        return best == null ? numberStart : end - best.length();
+        return numberStart;
     }
 
     private int skipBackSpace(int i) {
@@ -693,16 +700,13 @@ final class Figures {
     }
 
     /** The longest key of {@code keys} at {@code at}, ending on a word boundary when it ends with a Latin letter. */
-    private @Nullable String longestKey(Set<String> keys, int at, boolean boundary) {
-        String best = null;
-        for (String key : keys) {
-            if (v.startsWith(key, at)
-                    && (best == null || key.length() > best.length())
-                    && (!boundary || !isLatin(key.charAt(key.length() - 1)) || boundaryAt(at + key.length()))) {
-                best = key;
+    private @Nullable String longestKey(Keys keys, int at, boolean boundary) {
+        for (String key : keys.startingAt(v, at)) {
+            if (!boundary || !isLatin(key.charAt(key.length() - 1)) || boundaryAt(at + key.length())) {
+                return key;
             }
         }
-        return best;
+        return null;
     }
 
     private boolean boundaryAt(int i) {
@@ -731,10 +735,65 @@ final class Figures {
     }
 
     private static boolean isLatin(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
     private static boolean isLetter(char c) {
         return Character.isLetter(c);
+    }
+
+    /** A set of words indexed by first and last character, for longest-match look-ups without scanning them all. */
+    private static final class Keys {
+        private final Map<Character, List<String>> byFirst = new HashMap<>();
+        private final Map<Character, List<String>> byLast = new HashMap<>();
+
+        Keys(Set<String> words) {
+            for (String w : words) {
+                byFirst.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(w);
+                byLast.computeIfAbsent(w.charAt(w.length() - 1), c -> new ArrayList<>())
+                        .add(w);
+            }
+            byFirst.values().forEach(l -> l.sort((a, b) -> b.length() - a.length()));
+            byLast.values().forEach(l -> l.sort((a, b) -> b.length() - a.length()));
+        }
+
+        /** The words that occur in {@code v} at {@code at}, longest first. */
+        List<String> startingAt(String v, int at) {
+            if (at >= v.length()) {
+                return List.of();
+            }
+            List<String> candidates = byFirst.get(v.charAt(at));
+            if (candidates == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(2);
+            for (String w : candidates) {
+                if (v.startsWith(w, at)) {
+                    out.add(w);
+                }
+            }
+            return out;
+        }
+
+        /** The words that occur in {@code v} ending at {@code end}, longest first. */
+        List<String> endingAt(String v, int end) {
+            if (end <= 0) {
+                return List.of();
+            }
+            List<String> candidates = byLast.get(v.charAt(end - 1));
+            if (candidates == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(2);
+            for (String w : candidates) {
+                if (end - w.length() >= 0 && v.startsWith(w, end - w.length())) {
+                    out.add(w);
+                }
+            }
+            return out;
+        }
     }
 }

@@ -118,6 +118,13 @@ record JudgedText(
                     i = runEnd;
                     continue;
                 }
+                if (cp < 0x80) {
+                    if (endsSentence(cp)) {
+                        opens = true;
+                    }
+                    i = next;
+                    continue;
+                }
                 if (Character.isLetter(cp)) {
                     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
                     if (script == Character.UnicodeScript.HAN) {
@@ -222,21 +229,34 @@ record JudgedText(
         }
     }
 
+    private static final java.util.Set<String> TLDS = java.util.Set.of(
+            "com", "net", "org", "co", "io", "me", "ly", "id", "my", "sg", "th", "vn", "ph", "cn", "tw", "hk", "es",
+            "mx", "uk", "shop", "store", "app");
+
     private static boolean isLinkLike(String token) {
+        if (token.indexOf('@') >= 0 || token.startsWith("#") || token.contains("://")) {
+            return true;
+        }
         String t = token.toLowerCase(Locale.ROOT);
-        if (t.contains("://") || t.startsWith("www.") || t.indexOf('@') >= 0 || t.startsWith("#")) {
+        if (t.startsWith("www.")) {
             return true;
         }
         int dot = t.lastIndexOf('.');
-        if (dot > 0 && dot < t.length() - 2) {
-            String tld = t.substring(dot + 1).replaceAll("[^a-z].*$", "");
-            return tld.length() >= 2 && Character.isLetterOrDigit(t.charAt(dot - 1)) && t.indexOf('/') >= 0
-                    || tld.matches("com|net|org|co|io|me|ly|id|my|sg|th|vn|ph|cn|tw|hk|es|mx|uk|shop|store|app");
+        if (dot <= 0 || dot >= t.length() - 2 || !Character.isLetterOrDigit(t.charAt(dot - 1))) {
+            return false;
         }
-        return false;
+        int tldEnd = dot + 1;
+        while (tldEnd < t.length() && t.charAt(tldEnd) >= 'a' && t.charAt(tldEnd) <= 'z') {
+            tldEnd++;
+        }
+        String tld = t.substring(dot + 1, tldEnd);
+        return (tld.length() >= 2 && t.indexOf('/') >= 0) || TLDS.contains(tld);
     }
 
     private static boolean isLatinLetter(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+        }
         return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
     }
 

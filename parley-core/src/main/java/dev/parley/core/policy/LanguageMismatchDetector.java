@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * in another script; Vietnamese letters; Spanish accents and punctuation; function words of English, Indonesian/Malay,
  * Spanish and Tagalog. Only a Latin-script text that none of them settles goes to Lingua, restricted to the eight
  * marketplace languages, built once on first use in low-accuracy mode and shared, and only a clear preference for
- * another language counts. The finding covers the judged text, from its first to its last judged letter.
+ * another language counts; a text with a word of the listing's language and none that clearly points elsewhere is not
+ * sent to Lingua. The finding covers the judged text, from its first to its last judged letter.
  */
 final class LanguageMismatchDetector implements Detector {
     private static final LongAdder LINGUA_CALLS = new LongAdder();
@@ -87,7 +88,7 @@ final class LanguageMismatchDetector implements Detector {
         int letters = text.letters();
         switch (expected) {
             case TH -> {
-                return text.thai() < 4 && text.thai() < 0.15 * letters;
+                return text.thai() < 2 && text.thai() < 0.15 * letters;
             }
             case ZH -> {
                 return text.han() < 2 && text.han() < 0.15 * letters;
@@ -116,7 +117,7 @@ final class LanguageMismatchDetector implements Detector {
                 return true;
             }
         }
-        return linguaSays(text, expected);
+        return own == 0 && linguaSays(text, expected);
     }
 
     private static EnumMap<Lang, Integer> scores(JudgedText text) {

@@ -53,7 +53,8 @@ final class Lexicon<T> {
         }
         List<Match<T>> matches = new ArrayList<>();
         trie.parseText(value, (begin, end, entries) -> {
-            for (Entry<T> entry : entries) {
+            for (int k = 0, n = entries.size(); k < n; k++) {
+                Entry<T> entry = entries.get(k);
                 if ((entry.flags & NEED_START_BOUNDARY) != 0 && !boundaryBefore(value, begin)) {
                     continue;
                 }
@@ -87,6 +88,9 @@ final class Lexicon<T> {
 
     /** A letter, digit or mark that continues a word of a spaced script (a Han or Thai letter does not). */
     private static boolean isSpacedWordChar(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
             return true;

@@ -37,6 +37,21 @@ final class ListingTermsRule implements ContentRule {
             return;
         }
         ContentScan scan = content.scan();
+        if (!scan.hasAny(
+                PRICE,
+                PRICE_HINT,
+                DISCOUNT,
+                DISCOUNT_OFFER,
+                WARRANTY,
+                NO_WARRANTY,
+                VOID,
+                RETURN,
+                NO_RETURN,
+                STORE_CREDIT,
+                RETURN_SHIPPING,
+                SHIPPING_FEE)) {
+            return;
+        }
         if (listing.price() != null) {
             prices(content, listing, findings);
         }
@@ -199,7 +214,7 @@ final class ListingTermsRule implements ContentRule {
         }
         Figure best = null;
         int bestGap = Integer.MAX_VALUE;
-        for (Figure f : content.figures()) {
+        for (Figure f : content.figuresBetween(anchor.start() - before, anchor.end() + after)) {
             if (f.kind() != Kind.DURATION) {
                 continue;
             }

@@ -37,7 +37,9 @@ final class MentionFinder {
                 continue;
             }
             String[] payload = app.payload().split(" ");
-            if (payload[0].equals("none") || scan.negatedAt(app.start())) {
+            if (payload[0].equals("none")
+                    || scan.negatedAt(app.start())
+                    || (payload[0].equals("pay") && scan.inPlatform(app))) {
                 continue;
             }
             String strength = payload.length > 1 ? payload[1] : "strong";

@@ -69,7 +69,7 @@ final class NumberFinder {
             ContactScan.Span after = scan.nearestAfter(scan.bankWords, "", e, 6);
             bank = after;
         }
-        if (!c.plus && bank != null && n >= 8 && n <= 20 && !closer(contact, bank, s)) {
+        if (!c.plus && bank != null && n >= 8 && n <= 20 && !closer(contact, bank, s) && !closer(app, bank, s)) {
             return "bank_account";
         }
         if (!c.plus && n >= 13 && n <= 19 && luhn(c.digits) && cardPrefix(c.digits) && other == null) {
@@ -78,10 +78,14 @@ final class NumberFinder {
         if (n < 7 || n > 15 || dateOrTime(c)) {
             return null;
         }
-        boolean contextual = (contact != null && !closer(other, contact, s)) || app != null;
+        boolean contextual = (contact != null
+                        && !closer(other, contact, s)
+                        && !(other != null && contact.payload().endsWith("weak")))
+                || app != null;
         boolean spelled = spelled(scan.original, s, e);
         if (c.plus) {
-            return validInternational(c.digits) ? "phone" : null;
+            // a reserved or fictional range ("+44 7700 900…") still counts when a contact word or app says so
+            return validInternational(c.digits) || (contextual && possibleInternational(c.digits)) ? "phone" : null;
         }
         boolean trunkLike = c.digits.charAt(0) == '0' || c.digits.charAt(0) == '1';
         if (!contextual && !spelled && (other != null || !(trunkLike || phoneGrouping(c)))) {
@@ -100,6 +104,15 @@ final class NumberFinder {
             boolean trunkPrefix = trunk != null && !trunk.isEmpty() && c.digits.startsWith(trunk);
             if ((trunkPrefix || phoneGrouping(c)) && other == null) {
                 return "phone";
+            }
+        }
+        if (contextual || spelled) {
+            // a contact word or app says it is a number: a valid number of any marketplace region counts
+            for (String region : Regions.MARKETPLACE) {
+                Phonenumber.PhoneNumber number = scan.regions.contains(region) ? null : parse(c.digits, region);
+                if (number != null && PHONES.isValidNumberForRegion(number, region)) {
+                    return "phone";
+                }
             }
         }
         if ((contextual || spelled) && other == null && validInternational(c.digits)) {
@@ -137,6 +150,14 @@ final class NumberFinder {
         try {
             Phonenumber.PhoneNumber number = PHONES.parse("+" + digits, "ZZ");
             return PHONES.isValidNumber(number);
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean possibleInternational(String digits) {
+        try {
+            return PHONES.isPossibleNumber(PHONES.parse("+" + digits, "ZZ"));
         } catch (NumberParseException e) {
             return false;
         }

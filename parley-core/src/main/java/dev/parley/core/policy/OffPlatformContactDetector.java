@@ -37,7 +37,7 @@ final class OffPlatformContactDetector implements Detector {
             return;
         }
         ContactScan scan = new ContactScan(text, regions, lexicons);
-        NormalizedText addressView = AddressView.of(text, lexicons.separators);
+        NormalizedText addressView = AddressView.of(text, scan.separators);
         for (LinkFinder.Link link : links.find(addressView)) {
             int s = addressView.originalStart(link.start());
             int e = addressView.originalEnd(link.end());

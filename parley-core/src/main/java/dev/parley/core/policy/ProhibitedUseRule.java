@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Prohibited use of messaging (clause 3.5), except malware: a rival seller named next to an accusation
  * ({@code defamation}); a secret asked for (password, one-time code, card security code, PIN) unless the text warns
- * against sharing it ({@code phishing}); fake orders, fake invoices, customs under-declaration, prescription drugs
- * without prescription, drugs and firearms ({@code illegal}); advertising repeated within the message or across the
+ * against sharing it ({@code phishing}); fake orders, fake invoices, counterfeits offered by the seller, customs
+ * under-declaration, prescription drugs without prescription, drugs and firearms ({@code illegal}); advertising repeated within the message or across the
  * seller's recent messages ({@code spam}, see {@link Repetition}).
  */
 final class ProhibitedUseRule implements ContentRule {
@@ -37,6 +37,12 @@ final class ProhibitedUseRule implements ContentRule {
         for (Hit h : scan.of(ILLEGAL)) {
             if (scan.before(h, NEGATION, 10).isEmpty()) {
                 findings.add(ContentScan.span(RULE, "illegal", h));
+            }
+        }
+        for (Hit fake : scan.of(COUNTERFEIT)) {
+            if (scan.before(fake, NEGATION, 10).isEmpty()
+                    && scan.nearAny(fake, 60, OTHER_SELLER, DONT_BUY).isEmpty()) {
+                findings.add(ContentScan.span(RULE, "illegal", fake));
             }
         }
         for (Hit boost : scan.of(BOOST_SALES)) {

@@ -55,7 +55,7 @@ final class PromotionRule implements ContentRule {
     /** Whether a negation precedes {@code h}, other than one inside a promotional phrase ("don't miss"). */
     private static boolean negated(ContentScan scan, Hit h) {
         return scan.before(h, NEGATION, 12)
-                .filter(neg -> scan.of(PROMO).stream().noneMatch(p -> p.gap(neg) == 0 && p != h))
+                .filter(neg -> scan.within(neg, PROMO, 0).stream().allMatch(p -> p == h))
                 .isPresent();
     }
 

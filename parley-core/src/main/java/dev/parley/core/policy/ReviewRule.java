@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Review manipulation (clause 3.6), found as concepts together within a window: something of value near a review
- * ({@code incentive}); a top rating asked for, or the review's wording dictated in quotes ({@code positive_request});
+ * ({@code incentive}); a top rating asked for, or the review's wording dictated (in quotes, or "write that…")
+ * ({@code positive_request});
  * deleting or changing a review ({@code removal_request}). Money paid back counts as an incentive only with an amount or
  * a promise ("I'll refund $3"), not a refund already made ("refund is done"). A neutral invitation to give feedback
  * names no rating, no reward and no wording, and is allowed; thanks for a review already given are not a request.
@@ -50,6 +51,10 @@ final class ReviewRule implements ContentRule {
                 findings.add(ContentScan.span(
                         RULE, "positive_request", review.get(), dictate, new Hit(DICTATE, quote, quote + 1)));
             }
+        }
+        for (Hit dictate : scan.of(DICTATE_THAT)) {
+            scan.nearAny(dictate, 50, REVIEW, REVIEW_WORD, POSITIVE_REVIEW)
+                    .ifPresent(review -> findings.add(ContentScan.span(RULE, "positive_request", review, dictate)));
         }
         for (Hit remove : scan.of(REMOVE)) {
             Optional<Hit> review = scan.nearAny(remove, 30, REVIEW, NEGATIVE_REVIEW, POSITIVE_REVIEW);

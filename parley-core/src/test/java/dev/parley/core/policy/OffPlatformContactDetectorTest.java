@@ -108,6 +108,8 @@ class OffPlatformContactDetectorTest {
                 "Order ID 577023456789012345 confirmed | USD",
                 "guía 7123456789, llega en 3 días | MXN",
                 "Your order 2409150017 was split | USD",
+                "Order number 2409150017 is on its way | USD",
+                "Nomor pesanan 081234567890 sudah diproses | IDR",
                 "Dimensions 120 x 60 x 75 cm | USD",
                 "Delivery 12/03/2025 between 14:00-18:00 | USD",
                 "Toko buka jam 08.00-21.00 WIB | IDR",

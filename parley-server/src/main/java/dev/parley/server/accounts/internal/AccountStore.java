@@ -22,6 +22,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Shops, users and team roles in the database, with caches of shops and user handles (evicted on every change). */
 @Component
@@ -161,7 +163,7 @@ public class AccountStore {
                     .update();
             created = true;
         }
-        shops.invalidate(id);
+        invalidateShop(id);
         return created;
     }
 
@@ -169,7 +171,23 @@ public class AccountStore {
         jdbc.sql("UPDATE shop SET messaging_restriction = ?, updated_at = ? WHERE id = ?")
                 .params(restriction.name(), now(), shopId)
                 .update();
+        invalidateShop(shopId);
+    }
+
+    /**
+     * Drops the cached shop now and again once the transaction commits: a reader that loads the row in between would
+     * otherwise keep the value from before the change cached.
+     */
+    private void invalidateShop(String shopId) {
         shops.invalidate(shopId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    shops.invalidate(shopId);
+                }
+            });
+        }
     }
 
     /** Creates or updates a user (password only when given) and replaces their shop roles; true when created. */

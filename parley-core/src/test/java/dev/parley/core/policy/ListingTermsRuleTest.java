@@ -1,0 +1,129 @@
+package dev.parley.core.policy;
+
+import static dev.parley.core.policy.ContentChecks.found;
+import static dev.parley.core.policy.ContentChecks.listing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ListingTermsRuleTest {
+
+    /** A listing: language, price, return days, free returns, warranty months. */
+    private static Listing l(String language, String price, int returnDays, boolean freeReturn, int warrantyMonths) {
+        return listing(language, price, returnDays, freeReturn, warrantyMonths);
+    }
+
+    private static java.util.Set<String> check(Listing listing, String text) {
+        return found(ContentChecks.CHECKER.check(CheckRequest.ofText(text).withListing(listing)));
+    }
+
+    static Stream<Arguments> misleadingPrices() {
+        return Stream.of(
+                Arguments.of(l("id", "129000", 7, true, 12), "Harga sekarang Rp 99rb aja kak"),
+                Arguments.of(l("vi", "259000", 7, true, 12), "Giá bây giờ là 199.000đ thôi chị"),
+                Arguments.of(l("th", "590", 7, true, 12), "ราคา 390 บาทค่ะ"),
+                Arguments.of(l("zh-Hans", "259", 7, true, 12), "现在只要199元"),
+                Arguments.of(l("zh-Hant", "890", 7, true, 12), "售價1,290元喔"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "El precio real es 29,99 €"),
+                Arguments.of(l("en", "49", 30, true, 12), "The price went up, it's $59.99 now"),
+                Arguments.of(l("ms", "59.9", 15, true, 6), "Harga sebenarnya RM45 sahaja sis"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("misleadingPrices")
+    void aPriceThatContradictsTheListingIsMisleading(Listing listing, String text) {
+        assertThat(check(listing, text)).contains("misleading_claim");
+    }
+
+    static Stream<Arguments> discounts() {
+        return Stream.of(
+                Arguments.of(l("en", "49", 30, true, 12), "I can give you 15% off if you buy two"),
+                Arguments.of(l("zh-Hans", "259", 7, true, 12), "给你打八折"),
+                Arguments.of(l("id", "129000", 7, true, 12), "Bisa diskon 20% kak kalau ambil 2"),
+                Arguments.of(l("vi", "259000", 7, true, 12), "Chị lấy 2 cái em giảm 50k nha"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "Te hago un 10% de descuento"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("discounts")
+    void aDiscountOutsideTheListingIsMisleading(Listing listing, String text) {
+        assertThat(check(listing, text)).contains("misleading_claim");
+    }
+
+    static Stream<Arguments> downgrades() {
+        return Stream.of(
+                Arguments.of(l("en", "100", 15, true, 12), "Sorry, no returns on sale items"),
+                Arguments.of(l("en", "100", 15, true, 12), "You have 3 days to return it"),
+                Arguments.of(l("en", "100", 15, true, 12), "Refund only as store credit"),
+                Arguments.of(l("en", "100", 15, true, 12), "Return shipping is on you"),
+                Arguments.of(l("en", "100", 15, true, 12), "Opening the seal voids the warranty"),
+                Arguments.of(l("th", "590", 7, true, 12), "ไม่รับคืนสินค้านะคะ"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "Solo aceptamos devoluciones en los primeros 5 días"),
+                Arguments.of(l("zh-Hans", "199", 7, true, 12), "退货运费由买家承担哦"),
+                Arguments.of(l("vi", "259000", 15, true, 6), "Hàng đã mua không được đổi trả ạ"),
+                Arguments.of(l("ms", "59.9", 15, true, 6), "Barang dah beli tak boleh pulang ye"),
+                Arguments.of(l("fil", "500", 7, true, 12), "Bawal po ibalik ang item"),
+                Arguments.of(l("th", "590", 7, true, 12), "ถ้าแกะซีลแล้วประกันขาดนะคะ"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("downgrades")
+    void termsWorseThanTheListingAreADowngrade(Listing listing, String text) {
+        assertThat(check(listing, text)).contains("terms_downgrade");
+    }
+
+    @Test
+    void aShorterWarrantyIsMisleadingAndADowngradeALongerOneOnlyMisleading() {
+        assertThat(check(l("en", "100", 15, true, 12), "The warranty is 6 months"))
+                .contains("misleading_claim", "terms_downgrade");
+        assertThat(check(l("id", "100000", 7, true, 12), "Garansi cuma 3 bulan ya kak"))
+                .contains("misleading_claim", "terms_downgrade");
+        assertThat(check(l("en", "100", 15, true, 12), "It comes with a 2 year warranty"))
+                .contains("misleading_claim")
+                .doesNotContain("terms_downgrade");
+        assertThat(check(l("zh-Hant", "890", 7, true, 6), "保固一年喔"))
+                .contains("misleading_claim")
+                .doesNotContain("terms_downgrade");
+        assertThat(check(l("zh-Hans", "199", 7, true, 12), "这款终身保修")).contains("misleading_claim");
+    }
+
+    static Stream<Arguments> consistent() {
+        return Stream.of(
+                Arguments.of(l("en", "100", 15, true, 12), "Returns are accepted within 15 days, free of charge"),
+                Arguments.of(l("en", "100", 15, true, 12), "Warranty is one year, as listed"),
+                Arguments.of(l("en", "100", 15, true, 12), "We ship within 2 days and delivery takes 3-5 days"),
+                Arguments.of(l("en", "100", 15, true, 12), "The refund takes 3 days to show up"),
+                Arguments.of(l("en", "100", 15, true, 12), "We will process your return in 2 days"),
+                Arguments.of(l("en", "100", 15, true, 12), "The shipping fee is $5, the item is $100"),
+                Arguments.of(l("en", "100", 15, true, 12), "It fits 2 adults, weighs 3 kg and is 100% waterproof"),
+                Arguments.of(l("en", "100", 15, true, 12), "The battery lasts 12 hours"),
+                Arguments.of(l("en", "100", 15, false, 12), "Return shipping is paid by the buyer as stated"),
+                Arguments.of(l("id", "100000", 7, true, 12), "Garansi 1 tahun sesuai deskripsi kak"),
+                Arguments.of(l("vi", "259000", 7, true, 6), "Đổi trả trong 7 ngày nha chị"),
+                Arguments.of(l("zh-Hans", "199", 7, true, 12), "七天无理由退货，运费平台承担"),
+                Arguments.of(l("th", "590", 7, true, 12), "ราคา 590 บาทเท่าเดิมค่ะ"),
+                Arguments.of(l("zh-Hant", "890", 7, true, 12), "保固12個月，跟頁面一樣"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "La garantía es de 24 meses"),
+                Arguments.of(l("zh-Hans", "59.9", 7, true, 0), "这款不提供保修，页面上也写了"),
+                Arguments.of(l("en", "29.99", 30, true, 12), "Order 2409150017 ships on 12/03, size 42"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("consistent")
+    void restatingTheListingAndOtherFiguresAreNotClaims(Listing listing, String text) {
+        assertThat(check(listing, text)).doesNotContain("misleading_claim", "terms_downgrade");
+    }
+
+    @Test
+    void whatAnAbsentListingFieldWouldDecideIsNotJudged() {
+        Listing unknown = Listing.unknown();
+        assertThat(check(unknown, "The price is $59.99 now, warranty only 3 months, no returns"))
+                .doesNotContain("misleading_claim", "terms_downgrade");
+        Listing noFreeReturnInfo = listing("en", "100", 15, null, 12);
+        assertThat(check(noFreeReturnInfo, "Return shipping is on you")).doesNotContain("terms_downgrade");
+    }
+}
