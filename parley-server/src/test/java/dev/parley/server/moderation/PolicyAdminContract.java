@@ -170,6 +170,16 @@ abstract class PolicyAdminContract extends ServerTestSupport {
         JsonNode entry = api.get("/api/v1/policy/history/" + seq, operator).json();
         assertThat(entry.get("text").asString()).isEqualTo(DEFAULT);
         assertThat(api.get("/api/v1/policy/history/999999", operator).status()).isEqualTo(404);
+
+        Response rollback = api.post("/api/v1/policy/history/" + seq + "/activate", operator, "");
+        assertThat(rollback.status()).as("%s", rollback).isEqualTo(200);
+        assertThat(rollback.json().get("changed").asBoolean()).isTrue();
+        assertThat(rollback.json().get("policy").get("seq").asLong()).isEqualTo(seq + 2);
+        assertThat(rollback.json().get("policy").get("version").asString()).isEqualTo(PolicyConfig.DEFAULT_VERSION);
+        assertThat(rollback.json().get("policy").get("source").asString()).isEqualTo("activation " + seq);
+        assertThat(api.post("/api/v1/policy/history/999999/activate", operator, "")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

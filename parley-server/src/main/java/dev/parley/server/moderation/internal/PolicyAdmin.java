@@ -108,6 +108,17 @@ class PolicyAdmin {
 
     /** Activates a policy text sent by an operator. */
     Activation activateText(String text, String by) {
+        return activateText(text, "api", by);
+    }
+
+    /** Activates again the policy of an earlier activation (a rollback); {@code 404} when there is none. */
+    Activation reactivate(long seq, String by) {
+        PolicyRecord earlier =
+                store.bySeq(seq).orElseThrow(() -> ProblemException.notFound("no policy activation " + seq));
+        return activateText(earlier.text(), "activation " + seq, by);
+    }
+
+    private Activation activateText(String text, String source, String by) {
         CompiledPolicy candidate;
         try {
             candidate = compiler.compile(text, "request");
@@ -120,7 +131,7 @@ class PolicyAdmin {
                             e.problems())
                     .with("activeVersion", now.version());
         }
-        return activate(candidate, "api", by);
+        return activate(candidate, source, by);
     }
 
     private Activation activate(CompiledPolicy candidate, String source, String by) {

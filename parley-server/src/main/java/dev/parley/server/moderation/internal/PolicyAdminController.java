@@ -29,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The operator's policy management (platform operators only; others {@code 403}): the active policy, validation of a
  * candidate, activation (re-reading {@code parley.policy.file}, or a text in the body), the history of activations,
- * and dry runs of a candidate over stored messages. A candidate is sent either as JSON {@code {"text": "<yaml>", …}}
+ * activating an earlier one again (rollback), and dry runs of a candidate over stored messages. A candidate is sent either as JSON {@code {"text": "<yaml>", …}}
  * or as the raw YAML body ({@code Content-Type: application/yaml} or {@code text/plain}) with the other fields as
  * query parameters. Request bodies are limited by {@code parley.limits.max-body-bytes}; longer policies go through the
  * file.
@@ -114,7 +114,10 @@ class PolicyAdminController {
         operator(actor);
         Body body = body(raw, contentType);
         String by = by(actor);
-        PolicyAdmin.Activation done = body.text() == null ? admin.reloadFile(by) : admin.activateText(body.text(), by);
+        return activated(body.text() == null ? admin.reloadFile(by) : admin.activateText(body.text(), by));
+    }
+
+    private Map<String, Object> activated(PolicyAdmin.Activation done) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("changed", done.changed());
         Map<String, Object> policy = activation(done.active());
@@ -169,6 +172,18 @@ class PolicyAdminController {
         out.put("active", r.seq() == store.activeSeq());
         out.put("text", r.text());
         return out;
+    }
+
+    @PostMapping("/history/{seq}/activate")
+    Map<String, Object> reactivate(@AuthenticationPrincipal Actor actor, @PathVariable String seq) {
+        operator(actor);
+        long n;
+        try {
+            n = Long.parseLong(seq);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("no policy activation " + seq);
+        }
+        return activated(admin.reactivate(n, by(actor)));
     }
 
     @PostMapping("/dry-run")
