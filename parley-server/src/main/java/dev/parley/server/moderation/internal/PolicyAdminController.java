@@ -5,12 +5,15 @@ import dev.parley.core.policy.Rule;
 import dev.parley.server.accounts.Actor;
 import dev.parley.server.accounts.PlatformRole;
 import dev.parley.server.shared.ProblemException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -291,7 +294,7 @@ class PolicyAdminController {
         try {
             String text = path == null ? PolicyFile.builtIn() : Files.readString(path);
             matches = PolicyCompiler.sha256(text).equals(active.sha256());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             matches = null;
         }
         out.put("matchesActive", matches);
@@ -370,8 +373,8 @@ class PolicyAdminController {
         return a.stream().filter(x -> !b.contains(x)).distinct().toList();
     }
 
-    private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(a);
+    private static List<String> union(Set<String> a, Set<String> b) {
+        LinkedHashSet<String> out = new LinkedHashSet<>(a);
         out.addAll(b);
         return List.copyOf(out);
     }
