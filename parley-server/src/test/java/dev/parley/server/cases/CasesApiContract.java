@@ -9,14 +9,18 @@ import dev.parley.server.accounts.Actor;
 import dev.parley.server.accounts.PlatformRole;
 import dev.parley.server.cases.internal.Enforcement;
 import dev.parley.server.performance.EvaluationCompleted;
+import dev.parley.server.performance.internal.EvaluationRunner;
 import dev.parley.server.shared.ProblemException;
 import dev.parley.server.support.ApiClient;
 import dev.parley.server.support.ApiClient.Response;
 import dev.parley.server.support.ServerTestSupport;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -52,6 +56,9 @@ abstract class CasesApiContract extends ServerTestSupport {
 
     @Autowired
     Cases cases;
+
+    @Autowired
+    EvaluationRunner evaluations;
 
     // ---------------------------------------------------------------- review queue
 
@@ -426,6 +433,62 @@ abstract class CasesApiContract extends ServerTestSupport {
                         .get("decisionNote")
                         .asString())
                 .isEqualTo("an ordinary question");
+    }
+
+    @Test
+    void aReportVerifiedThroughTheApiMakesANewEvaluationRevisionWithoutTheReportedMessages() {
+        World w = world();
+        ZoneId sgt = ZoneId.of("Asia/Singapore");
+        clock.set(LocalDateTime.parse("2026-12-10T10:00:00").atZone(sgt).toInstant());
+        String buyer = signIn(w.buyer());
+        String agent = signIn(w.agent());
+        String id = open(buyer, w, "You are useless, answer me now!!!");
+        String abusive = messageIds(agent, id, "buyer").get(0);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(say(agent, id, "We are sorry for the wait, how can we help you today?")
+                        .status())
+                .isEqualTo(201);
+        clock.advance(Duration.ofMinutes(55));
+        String fair = say(buyer, id, "Where is my order, it is late.")
+                .json()
+                .get("id")
+                .asString();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(say(agent, id, "It left our warehouse yesterday and arrives on Friday.")
+                        .status())
+                .isEqualTo(201);
+        Instant evaluatedAt =
+                LocalDateTime.parse("2026-12-16T00:00:00").atZone(sgt).toInstant();
+        clock.set(evaluatedAt.plus(Duration.ofMinutes(2)));
+        evaluations.catchUp(w.shop());
+        String path = "/api/v1/shops/" + w.shop() + "/evaluations/"
+                + URLEncoder.encode(evaluatedAt.atZone(sgt).toOffsetDateTime().toString(), StandardCharsets.UTF_8);
+        agent = signIn(w.agent());
+        assertThat(api.get(path, agent).json().get("revision").asInt()).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(1));
+        String reviewer = reviewer();
+        String reportId = api.post(
+                        "/api/v1/shops/" + w.shop() + "/abuse-reports",
+                        agent,
+                        Map.of("conversationId", id, "messageIds", List.of(abusive), "category", "harassment"))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(api.post("/api/v1/review/abuse-reports/" + reportId + "/verify", reviewer, Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        String token = agent;
+        await().atMost(AWAIT)
+                .untilAsserted(() -> assertThat(
+                                api.get(path, token).json().get("revision").asInt())
+                        .isEqualTo(2));
+        JsonNode revised = api.get(path, agent).json();
+        assertThat(revised.get("cause").asString()).isEqualTo("report:" + reportId);
+        assertThat(ids(wrap(revised.get("messages")))).containsExactly(fair);
+        assertThat(revised.get("skipped").get(0).get("id").asString()).isEqualTo(abusive);
+        assertThat(revised.get("skipped").get(0).get("reason").asString()).isEqualTo("excluded");
     }
 
     @Test
@@ -1103,6 +1166,10 @@ abstract class CasesApiContract extends ServerTestSupport {
         Response r = api.get("/api/v1/review/messages?" + query, reviewer);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         return r.json();
+    }
+
+    private static JsonNode wrap(JsonNode items) {
+        return ApiClient.parse("{\"items\":" + items + "}");
     }
 
     private static List<String> ids(JsonNode page) {

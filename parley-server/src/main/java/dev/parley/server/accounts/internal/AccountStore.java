@@ -166,7 +166,7 @@ public class AccountStore {
                     .update();
             created = true;
         }
-        shops.invalidate(id);
+        invalidateShop(id);
         return created;
     }
 
@@ -189,13 +189,16 @@ public class AccountStore {
         invalidateShop(shopId);
     }
 
-    /** Forgets the cached shop now and again after the commit, so that no read racing the commit keeps the old row. */
+    /**
+     * Drops the cached shop now and again once the transaction commits: a reader that loads the row in between would
+     * otherwise keep the value from before the change cached.
+     */
     private void invalidateShop(String shopId) {
         shops.invalidate(shopId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCompletion(int status) {
+                public void afterCommit() {
                     shops.invalidate(shopId);
                 }
             });
