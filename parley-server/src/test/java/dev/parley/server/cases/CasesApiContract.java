@@ -1069,6 +1069,58 @@ abstract class CasesApiContract extends ServerTestSupport {
     }
 
     @Test
+    void malformedBodiesAndParametersAreRefusedWithA4xxNeverA500() {
+        World w = world();
+        String admin = signIn(w.admin());
+        String buyer = signIn(w.buyer());
+        String reviewer = reviewer();
+        Map<String, String> posts = new java.util.LinkedHashMap<>();
+        posts.put("/api/v1/shops/" + w.shop() + "/abuse-reports", admin);
+        posts.put("/api/v1/shops/" + w.shop() + "/contests", admin);
+        posts.put("/api/v1/shops/" + w.shop() + "/enforcement-actions/x/appeal", admin);
+        posts.put("/api/v1/buyer-reports", buyer);
+        posts.put("/api/v1/review/held-messages/x/release", reviewer);
+        posts.put("/api/v1/review/held-messages/x/reject", reviewer);
+        posts.put("/api/v1/review/abuse-reports/x/verify", reviewer);
+        posts.put("/api/v1/review/abuse-reports/x/reject", reviewer);
+        posts.put("/api/v1/review/appeals/x/grant", reviewer);
+        posts.put("/api/v1/review/appeals/x/deny", reviewer);
+        posts.put("/api/v1/review/contests/x/overturn", reviewer);
+        posts.put("/api/v1/review/contests/x/uphold", reviewer);
+        posts.put("/api/v1/review/buyer-reports/x/confirm", reviewer);
+        posts.put("/api/v1/review/buyer-reports/x/dismiss", reviewer);
+        posts.put("/api/v1/review/violations", reviewer);
+        posts.put("/api/v1/review/enforcement-actions", reviewer);
+        List<String> bodies = List.of(
+                "",
+                "[]",
+                "\"text\"",
+                "{",
+                "null",
+                "{\"messageIds\": 5, \"days\": \"many\", \"statement\": {}}",
+                "{\"messageIds\": [null, 3], \"reason\": [\"a\"], \"kind\": 7}");
+        posts.forEach((path, token) -> {
+            for (String body : bodies) {
+                Response r = api.post(path, token, body);
+                assertThat(r.status()).as("%s %s -> %s", path, body, r).isBetween(400, 499);
+                assertThat(r.contentType()).as("%s %s", path, body).startsWith("application/problem+json");
+            }
+        });
+        for (String query : List.of("limit=abc", "limit=-1", "cursor=%21%21bad", "status=nope")) {
+            for (String path : List.of(
+                    "/api/v1/shops/" + w.shop() + "/violations",
+                    "/api/v1/shops/" + w.shop() + "/abuse-reports",
+                    "/api/v1/shops/" + w.shop() + "/contests",
+                    "/api/v1/shops/" + w.shop() + "/held-messages",
+                    "/api/v1/review/appeals",
+                    "/api/v1/review/buyer-reports")) {
+                Response r = api.get(path + "?" + query, path.contains("review") ? reviewer : admin);
+                assertThat(r.status()).as("%s?%s -> %s", path, query, r).isBetween(400, 499);
+            }
+        }
+    }
+
+    @Test
     void pagesGetTheSameRepresentationsAndRefusalsInProcess() {
         World w = world();
         Actor reviewer = new Actor(
