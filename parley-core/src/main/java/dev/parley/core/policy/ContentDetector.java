@@ -21,6 +21,11 @@ final class ContentDetector implements Detector {
                 new ListingTermsRule());
     }
 
+    /** Whether {@code text} is advertising: what makes a repeated message spam (clause 3.5). */
+    boolean advertising(String text) {
+        return !text.isEmpty() && Repetition.advertising(ContentScan.of(text, lexicon));
+    }
+
     @Override
     public void detect(Message message, List<Finding> findings) {
         if (message.text().isEmpty()) {

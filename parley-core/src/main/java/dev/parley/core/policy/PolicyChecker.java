@@ -17,28 +17,40 @@ public final class PolicyChecker {
 
     private final PolicyConfig config;
     private final List<Detector> detectors;
+    private final ContentDetector content;
 
-    private PolicyChecker(PolicyConfig config, List<Detector> detectors) {
+    private PolicyChecker(PolicyConfig config, List<Detector> detectors, ContentDetector content) {
         this.config = config;
         this.detectors = List.copyOf(detectors);
+        this.content = content;
     }
 
     /** A checker for {@code config}. */
     public static PolicyChecker create(PolicyConfig config) {
         OffPlatformContactDetector contact = new OffPlatformContactDetector(config);
+        ContentDetector content = new ContentDetector(config);
         return new PolicyChecker(
                 config,
                 List.of(
                         contact,
                         new AttachmentDetector(contact),
                         new BuyerContactDetector(),
-                        new ContentDetector(config),
-                        new LanguageMismatchDetector()));
+                        content,
+                        new LanguageMismatchDetector()),
+                content);
     }
 
     /** The policy this checker applies. */
     public PolicyConfig config() {
         return config;
+    }
+
+    /**
+     * Whether {@code text} is advertising under this policy's lexicons: only advertising that repeats the seller's
+     * recent messages is spam (clause 3.5), so a caller that looks the seller's history up can skip it otherwise.
+     */
+    public boolean advertising(String text) {
+        return content.advertising(text);
     }
 
     /** The verdict for {@code request}. */

@@ -1,33 +1,27 @@
 package dev.parley.core.policy;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Repeated advertising (clause 3.5, kind {@code spam}): the same promotional text pasted several times in one message,
- * or a promotional message that nearly repeats one of the seller's recent messages.
+ * or a promotional message that nearly repeats one of the seller's recent messages ({@link RepeatedText}).
  *
  * <p>Only advertising counts: a message is advertising when the promotion rule finds a cue in it, whatever the buyer
  * asked. Templates the seller legitimately sends again and again ("Thank you for your order!") are not spam.
- * Sentences are compared by their letters and digits alone; a message repeats a recent one when their sets of
- * four-character shingles overlap by {@value #SIMILAR} or more (Jaccard).
+ * Sentences are compared by their letters and digits alone.
  */
 final class Repetition {
-    static final double SIMILAR = 0.7;
     private static final int MIN_CHUNK = 6;
     private static final int MAX_RECENT = 200;
-    private static final int MAX_COMPARED = 4_000;
 
     private Repetition() {}
 
     /** Adds a spam finding when {@code content} is advertising repeated in itself or across recent messages. */
     static void find(ContentRule.Content content, List<Finding> findings) {
-        ContentScan scan = content.scan();
-        if (PromotionRule.promotions(scan).isEmpty()) {
+        if (!advertising(content.scan())) {
             return;
         }
         String text = content.message().text();
@@ -40,22 +34,25 @@ final class Repetition {
         if (recent.isEmpty()) {
             return;
         }
-        String key = compact(text);
-        if (key.length() < MIN_CHUNK) {
+        RepeatedText key = RepeatedText.of(text);
+        if (!key.comparable()) {
             return;
         }
-        Set<Integer> shingles = shingles(key);
         int seen = 0;
         for (String previous : recent) {
             if (++seen > MAX_RECENT) {
                 break;
             }
-            String other = compact(previous);
-            if (other.equals(key) || jaccard(shingles, shingles(other)) >= SIMILAR) {
+            if (key.repeats(RepeatedText.of(previous))) {
                 findings.add(whole(text));
                 return;
             }
         }
+    }
+
+    /** Whether the scanned text is advertising: the promotion rule finds a cue in it, whatever the buyer asked. */
+    static boolean advertising(ContentScan scan) {
+        return !PromotionRule.promotions(scan).isEmpty();
     }
 
     /** A finding over the repeated run when a sentence of {@code text} occurs at least twice. */
@@ -66,7 +63,7 @@ final class Repetition {
         int n = text.length();
         for (int i = 0; i <= n; i++) {
             if (i == n || isSentenceEnd(text.charAt(i))) {
-                String key = compact(text.substring(start, i));
+                String key = RepeatedText.compact(text.substring(start, i));
                 if (key.length() >= MIN_CHUNK) {
                     int[] span = spans.computeIfAbsent(key, k -> new int[] {Integer.MAX_VALUE, 0});
                     span[0] = Math.min(span[0], firstNonSpace(text, start, i));
@@ -82,7 +79,7 @@ final class Repetition {
                 return new Finding(Rule.PROHIBITED_USE, "spam", span[0], span[1]);
             }
         }
-        String all = compact(text);
+        String all = RepeatedText.compact(text);
         int period = period(all);
         if (all.length() >= 2 * MIN_CHUNK && period < all.length() && all.length() % period == 0) {
             return whole(text);
@@ -130,40 +127,5 @@ final class Repetition {
     private static boolean isSentenceEnd(char c) {
         return c == '.' || c == '!' || c == '?' || c == '。' || c == '！' || c == '？' || c == '\n' || c == '~'
                 || c == '～';
-    }
-
-    /** The letters and digits of {@code text}, normalised, with at most {@value #MAX_COMPARED} characters. */
-    static String compact(String text) {
-        String value = NormalizedText.of(text.length() > MAX_COMPARED ? text.substring(0, MAX_COMPARED) : text)
-                .value();
-        StringBuilder sb = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static Set<Integer> shingles(String s) {
-        Set<Integer> out = new HashSet<>();
-        for (int i = 0; i + 4 <= s.length(); i++) {
-            out.add(s.substring(i, i + 4).hashCode());
-        }
-        if (out.isEmpty()) {
-            out.add(s.hashCode());
-        }
-        return out;
-    }
-
-    private static double jaccard(Set<Integer> a, Set<Integer> b) {
-        int common = 0;
-        for (Integer x : a) {
-            if (b.contains(x)) {
-                common++;
-            }
-        }
-        return common / (double) (a.size() + b.size() - common);
     }
 }

@@ -2,10 +2,13 @@ package dev.parley.server.accounts;
 
 import dev.parley.server.accounts.internal.AccountStore;
 import dev.parley.server.accounts.internal.TokenService;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +19,13 @@ public class Accounts {
     private final AccountStore store;
     private final TokenService tokens;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Accounts(AccountStore store, TokenService tokens, ApplicationEventPublisher events) {
+    Accounts(AccountStore store, TokenService tokens, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.tokens = tokens;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The actor a bearer token stands for, if it is valid now. */
@@ -88,10 +93,24 @@ public class Accounts {
         return store.team(shopId);
     }
 
-    /** Sets what an enforcement action does to the shop's messaging (for the cases module). */
+    /** Sets a restriction of the shop's messaging without an end (until set back to {@code NONE}). */
     @Transactional
     public void restrictMessaging(String shopId, MessagingRestriction restriction) {
         store.setRestriction(shopId, restriction);
         events.publishEvent(new MessagingRestrictionChanged(shopId, restriction));
+    }
+
+    /**
+     * Sets the timed restrictions of the shop's enforcement actions (for the cases module): messaging suspended until
+     * {@code suspendedUntil}, every message held for review until {@code heldUntil} (null: none). Each lapses at its
+     * instant on its own: {@link ShopInfo#restrictionAt} reads them at the moment of each send.
+     */
+    @Transactional
+    public void scheduleMessagingRestrictions(
+            String shopId, @Nullable Instant suspendedUntil, @Nullable Instant heldUntil) {
+        store.setTimedRestrictions(shopId, suspendedUntil, heldUntil);
+        store.shop(shopId)
+                .ifPresent(shop -> events.publishEvent(
+                        new MessagingRestrictionChanged(shopId, shop.restrictionAt(clock.instant()))));
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.server.messaging;
 import dev.parley.server.accounts.Actor;
 import dev.parley.server.messaging.internal.MessagingFacade;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** What other modules may do with conversations: read one as a given actor may, and escalate one to an arbitrator. */
@@ -20,6 +21,11 @@ public class Conversations {
      */
     public ConversationContext visibleTo(Actor actor, String conversationId) {
         return facade.visibleTo(actor, conversationId);
+    }
+
+    /** The conversation with this id, whoever asks (for the platform's own records). */
+    public Optional<ConversationContext> find(String conversationId) {
+        return facade.find(conversationId);
     }
 
     /** Puts a conversation under an arbitrator (status {@code ESCALATED}); for the cases module's disputes. */

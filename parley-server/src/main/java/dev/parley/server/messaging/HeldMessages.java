@@ -1,6 +1,7 @@
 package dev.parley.server.messaging;
 
 import dev.parley.server.messaging.internal.MessagingFacade;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,11 +20,21 @@ public class HeldMessages {
 
     /** Delivers a held message; it counts as sent when the seller sent it. */
     public void release(String messageId, String reviewerId) {
-        facade.review(messageId, reviewerId, true);
+        facade.review(messageId, reviewerId, true, null);
+    }
+
+    /** Delivers a held message with the reviewer's note (shown to the shop's team on the message). */
+    public void release(String messageId, String reviewerId, @Nullable String note) {
+        facade.review(messageId, reviewerId, true, note);
     }
 
     /** Refuses a held message for good. */
     public void reject(String messageId, String reviewerId) {
-        facade.review(messageId, reviewerId, false);
+        facade.review(messageId, reviewerId, false, null);
+    }
+
+    /** Refuses a held message for good, telling the shop's team why: {@code reason} is shown to them on the message. */
+    public void reject(String messageId, String reviewerId, @Nullable String reason) {
+        facade.review(messageId, reviewerId, false, reason);
     }
 }

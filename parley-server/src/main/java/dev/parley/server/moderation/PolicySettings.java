@@ -1,42 +1,82 @@
 package dev.parley.server.moderation;
 
-import dev.parley.core.policy.Action;
-import dev.parley.core.policy.PolicyConfig;
-import dev.parley.core.policy.Rule;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The operator's message policy ({@code parley.policy.*}).
+ * The message policy's settings ({@code parley.policy.*}). The policy itself (version, action per rule, allow-list,
+ * extra lexicon entries) is a YAML file in the format of parley-core's {@code default-policy.yaml}; the active policy
+ * is stored in the database and shared by every node.
  *
- * @param version the policy version stamped on every verdict
- * @param actions the action per rule id where it differs from the catalogue's default, e.g. {@code
- *     parley.policy.actions.language_mismatch=HOLD}
- * @param allowedDomains the platform allow-list of domains (the marketplace's own)
- * @param recentSellerTexts how many recent messages of a shop the checker sees, to catch repetition
+ * @param file the policy file an operator edits ({@code POST /api/v1/policy/reload} activates it); when absent the
+ *     built-in default policy. Also seeds the database when it holds no policy yet
+ * @param refresh how often a node looks for a policy activated on another node (one indexed query); with Redis the
+ *     other nodes are told at once and this is the fallback
+ * @param repetition what counts as advertising sent to many buyers (clause 3.5, kind {@code spam})
+ * @param dryRun the bounds of a dry run of a candidate policy over stored messages
  */
 @ConfigurationProperties("parley.policy")
 public record PolicySettings(
-        @DefaultValue(PolicyConfig.DEFAULT_VERSION) String version,
-        @DefaultValue Map<String, Action> actions,
-        @DefaultValue("tiktok.com") List<String> allowedDomains,
-        @DefaultValue("20") int recentSellerTexts) {
+        @Nullable String file,
+        @DefaultValue("2s") Duration refresh,
+        @DefaultValue Repetition repetition,
+        @DefaultValue DryRun dryRun) {
 
     public PolicySettings {
-        for (String rule : actions.keySet()) {
-            if (Rule.byId(rule).isEmpty()) {
-                throw new IllegalArgumentException("parley.policy.actions: no rule '" + rule + "'");
+        if (refresh.isNegative() || refresh.isZero()) {
+            throw new IllegalArgumentException("parley.policy.refresh must be positive");
+        }
+        if (file != null && file.isBlank()) {
+            file = null;
+        }
+    }
+
+    /**
+     * Repetition across buyers.
+     *
+     * @param window how far back a shop's messages count
+     * @param buyers the number of different buyers an advertising text must reach for the last copy to be spam: with
+     *     3, the copy sent to the third buyer is spam (the copies to the first two are not)
+     * @param maxTexts how many of the shop's newest texts in the window are compared (at most 200, the core's bound)
+     */
+    public record Repetition(
+            @DefaultValue("24h") Duration window,
+            @DefaultValue("3") int buyers,
+            @DefaultValue("200") int maxTexts) {
+
+        public Repetition {
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("parley.policy.repetition.window must be positive");
+            }
+            if (buyers < 2) {
+                throw new IllegalArgumentException("parley.policy.repetition.buyers must be at least 2");
+            }
+            if (maxTexts < 1 || maxTexts > 200) {
+                throw new IllegalArgumentException("parley.policy.repetition.max-texts must be within 1..200");
             }
         }
     }
 
-    /** The core's configuration for these settings. */
-    public PolicyConfig toConfig() {
-        Map<Rule, Action> byRule = new EnumMap<>(Rule.class);
-        actions.forEach((id, action) -> byRule.put(Rule.byId(id).orElseThrow(), action));
-        return new PolicyConfig(version, byRule, allowedDomains, Map.of());
+    /**
+     * Dry runs.
+     *
+     * @param maxDays the longest period a dry run may look back
+     * @param maxMessages the most messages one dry run examines (the newest first); the answer says when it stopped
+     * @param maxItems the most changed messages listed in the answer (the counts cover all)
+     * @param timeout the longest a dry run works; the answer says when it stopped
+     */
+    public record DryRun(
+            @DefaultValue("90") int maxDays,
+            @DefaultValue("20000") int maxMessages,
+            @DefaultValue("500") int maxItems,
+            @DefaultValue("60s") Duration timeout) {
+
+        public DryRun {
+            if (maxDays < 1 || maxMessages < 1 || maxItems < 0 || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("parley.policy.dry-run.*: bounds must be positive");
+            }
+        }
     }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Shops, users and team roles in the database, with caches of shops and user handles (evicted on every change). */
 @Component
@@ -59,7 +61,8 @@ public class AccountStore {
     public Optional<ShopInfo> shop(String id) {
         return shops.get(
                 id,
-                key -> jdbc.sql("SELECT id, name, zone, region, language, messaging_restriction FROM shop WHERE id = ?")
+                key -> jdbc.sql("SELECT id, name, zone, region, language, messaging_restriction,"
+                                + " messaging_suspended_until, messaging_held_until FROM shop WHERE id = ?")
                         .param(key)
                         .query((rs, n) -> new ShopInfo(
                                 rs.getString(1),
@@ -67,7 +70,9 @@ public class AccountStore {
                                 ZoneId.of(rs.getString(3)),
                                 rs.getString(4),
                                 rs.getString(5),
-                                MessagingRestriction.valueOf(rs.getString(6))))
+                                MessagingRestriction.valueOf(rs.getString(6)),
+                                instant(rs.getTimestamp(7)),
+                                instant(rs.getTimestamp(8))))
                         .optional());
     }
 
@@ -161,7 +166,7 @@ public class AccountStore {
                     .update();
             created = true;
         }
-        shops.invalidate(id);
+        invalidateShop(id);
         return created;
     }
 
@@ -169,7 +174,39 @@ public class AccountStore {
         jdbc.sql("UPDATE shop SET messaging_restriction = ?, updated_at = ? WHERE id = ?")
                 .params(restriction.name(), now(), shopId)
                 .update();
+        invalidateShop(shopId);
+    }
+
+    /** Sets the timed restrictions of enforcement actions (null: none). */
+    public void setTimedRestrictions(String shopId, @Nullable Instant suspendedUntil, @Nullable Instant heldUntil) {
+        jdbc.sql("UPDATE shop SET messaging_suspended_until = ?, messaging_held_until = ?, updated_at = ? WHERE id = ?")
+                .params(
+                        suspendedUntil == null ? null : Timestamp.from(suspendedUntil),
+                        heldUntil == null ? null : Timestamp.from(heldUntil),
+                        now(),
+                        shopId)
+                .update();
+        invalidateShop(shopId);
+    }
+
+    /**
+     * Drops the cached shop now and again once the transaction commits: a reader that loads the row in between would
+     * otherwise keep the value from before the change cached.
+     */
+    private void invalidateShop(String shopId) {
         shops.invalidate(shopId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    shops.invalidate(shopId);
+                }
+            });
+        }
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** Creates or updates a user (password only when given) and replaces their shop roles; true when created. */

@@ -124,7 +124,15 @@ public class MessagingFacade {
 
     /** See {@link dev.parley.server.messaging.Conversations#visibleTo}. */
     public ConversationContext visibleTo(Actor actor, String conversationId) {
-        ConversationRow c = messaging.visible(actor, conversationId);
+        return context(messaging.visible(actor, conversationId));
+    }
+
+    /** See {@link dev.parley.server.messaging.Conversations#find}. */
+    public java.util.Optional<ConversationContext> find(String conversationId) {
+        return store.conversation(conversationId, false).map(MessagingFacade::context);
+    }
+
+    private static ConversationContext context(ConversationRow c) {
         return new ConversationContext(
                 c.id(),
                 c.shopId(),
@@ -151,7 +159,7 @@ public class MessagingFacade {
     }
 
     /** See {@link dev.parley.server.messaging.HeldMessages}. */
-    public void review(String messageId, String reviewerId, boolean release) {
-        messaging.review(messageId, reviewerId, release);
+    public void review(String messageId, String reviewerId, boolean release, @Nullable String note) {
+        messaging.review(messageId, reviewerId, release, note);
     }
 }

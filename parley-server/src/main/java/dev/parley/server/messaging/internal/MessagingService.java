@@ -263,7 +263,7 @@ class MessagingService {
             Instant now = now();
             ShopInfo shop = accounts.shop(c.shopId()).orElseThrow();
             if (sender == Sender.SELLER) {
-                if (shop.restriction() == MessagingRestriction.SUSPENDED) {
+                if (shop.restrictionAt(now) == MessagingRestriction.SUSPENDED) {
                     throw ProblemException.rule(
                             403,
                             "messaging_suspended",
@@ -312,7 +312,7 @@ class MessagingService {
             VerdictView verdict = null;
             boolean placeholder = false;
             if (sender == Sender.SELLER) {
-                if (shop.restriction() == MessagingRestriction.HOLD_ALL) {
+                if (shop.restrictionAt(now) == MessagingRestriction.HOLD_ALL) {
                     verdict = new VerdictView(
                             "HOLD",
                             List.of(new VerdictView.ViolationView(
@@ -1041,8 +1041,8 @@ class MessagingService {
         });
     }
 
-    /** Releases (delivers) or rejects a held message; the review queue of the moderation module calls this. */
-    void review(String messageId, String reviewerId, boolean release) {
+    /** Releases (delivers) or rejects a held message, with the reviewer's note; the review queue calls this. */
+    void review(String messageId, String reviewerId, boolean release, @Nullable String note) {
         tx.executeWithoutResult(s -> {
             MessageRow held = store.message(messageId)
                     .orElseThrow(() -> ProblemException.notFound("no message '" + messageId + "'"));
@@ -1056,8 +1056,9 @@ class MessagingService {
             long seq = c.eventSeq() + 1;
             List<Envelope> envelopes = new ArrayList<>();
             if (release) {
-                MessageRow delivered = m.withStatus(MessageStatus.DELIVERED, seq);
-                store.updateMessageStatus(m.id(), MessageStatus.DELIVERED, seq, reviewerId, now);
+                MessageRow delivered =
+                        m.withStatus(MessageStatus.DELIVERED, seq).withReview(now, note);
+                store.updateMessageStatus(m.id(), MessageStatus.DELIVERED, seq, reviewerId, now, note);
                 List<AwaitingReply.Entry> log = new ArrayList<>();
                 for (MessageRow r : store.timeline(c.id())) {
                     log.add(new AwaitingReply.Entry(
@@ -1126,7 +1127,7 @@ class MessagingService {
                         m.sentAt(),
                         now));
             } else {
-                store.updateMessageStatus(m.id(), MessageStatus.REJECTED, null, reviewerId, now);
+                store.updateMessageStatus(m.id(), MessageStatus.REJECTED, null, reviewerId, now, note);
                 store.updateConversation(withEventSeq(c, seq));
                 envelopes.add(new Envelope(
                         Envelope.MESSAGE_UPDATED,
@@ -1136,7 +1137,8 @@ class MessagingService {
                         c.buyerId(),
                         c.arbitratorId(),
                         null,
-                        views.write(views.message(m.withStatus(MessageStatus.REJECTED, null), Viewer.TEAM)),
+                        views.write(views.message(
+                                m.withStatus(MessageStatus.REJECTED, null).withReview(now, note), Viewer.TEAM)),
                         0,
                         0,
                         0,

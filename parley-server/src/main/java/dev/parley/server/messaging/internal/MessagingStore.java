@@ -24,6 +24,8 @@ class MessagingStore {
     static final String MESSAGE_COLUMNS = "id, shop_id, conversation_id, seq, visible_seq, sender, sender_id,"
             + " sender_key, automatic, text, attachments, card_type, card_id, status, action, verdict, policy_version,"
             + " placeholder, client_message_id, request_hash, response_status, sent_at";
+    /** The columns a message is read with: those it is inserted with, and its review. */
+    static final String MESSAGE_READ_COLUMNS = MESSAGE_COLUMNS + ", reviewed_at, review_note";
 
     private final JdbcClient jdbc;
 
@@ -139,7 +141,7 @@ class MessagingStore {
     }
 
     Optional<MessageRow> messageByClientId(String conversationId, String senderKey, String clientMessageId) {
-        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND sender_key = ?"
+        return jdbc.sql("SELECT " + MESSAGE_READ_COLUMNS + " FROM message WHERE conversation_id = ? AND sender_key = ?"
                         + " AND client_message_id = ?")
                 .params(conversationId, senderKey, clientMessageId)
                 .query((rs, n) -> message(rs))
@@ -147,7 +149,7 @@ class MessagingStore {
     }
 
     Optional<MessageRow> message(String id) {
-        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE id = ?")
+        return jdbc.sql("SELECT " + MESSAGE_READ_COLUMNS + " FROM message WHERE id = ?")
                 .param(id)
                 .query((rs, n) -> message(rs))
                 .optional();
@@ -155,14 +157,25 @@ class MessagingStore {
 
     void updateMessageStatus(
             String id, MessageStatus status, @Nullable Long visibleSeq, @Nullable String reviewer, Instant at) {
-        jdbc.sql("UPDATE message SET status = ?, visible_seq = ?, delivered_at = ?, reviewed_by = ?, reviewed_at = ?"
-                        + " WHERE id = ?")
+        updateMessageStatus(id, status, visibleSeq, reviewer, at, null);
+    }
+
+    void updateMessageStatus(
+            String id,
+            MessageStatus status,
+            @Nullable Long visibleSeq,
+            @Nullable String reviewer,
+            Instant at,
+            @Nullable String reviewNote) {
+        jdbc.sql("UPDATE message SET status = ?, visible_seq = ?, delivered_at = ?, reviewed_by = ?, reviewed_at = ?,"
+                        + " review_note = ? WHERE id = ?")
                 .params(
                         status.name(),
                         visibleSeq,
                         status == MessageStatus.DELIVERED ? Timestamp.from(at) : null,
                         reviewer,
                         reviewer == null ? null : Timestamp.from(at),
+                        reviewNote,
                         id)
                 .update();
     }
@@ -170,9 +183,9 @@ class MessagingStore {
     /** Messages of a conversation after {@code afterSeq}: by creation (team, staff) or by visibility (buyer). */
     List<MessageRow> messages(String conversationId, boolean buyerView, long afterSeq, int limit) {
         String sql = buyerView
-                ? "SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND visible_seq > ?"
+                ? "SELECT " + MESSAGE_READ_COLUMNS + " FROM message WHERE conversation_id = ? AND visible_seq > ?"
                         + " ORDER BY visible_seq LIMIT ?"
-                : "SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND seq > ? ORDER BY seq"
+                : "SELECT " + MESSAGE_READ_COLUMNS + " FROM message WHERE conversation_id = ? AND seq > ? ORDER BY seq"
                         + " LIMIT ?";
         return jdbc.sql(sql)
                 .params(conversationId, afterSeq, limit)
@@ -182,8 +195,8 @@ class MessagingStore {
 
     /** The timeline a conversation's reply state is computed from: buyer messages and delivered replies. */
     List<MessageRow> timeline(String conversationId) {
-        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND status = 'DELIVERED'"
-                        + " ORDER BY sent_at, seq")
+        return jdbc.sql("SELECT " + MESSAGE_READ_COLUMNS
+                        + " FROM message WHERE conversation_id = ? AND status = 'DELIVERED'" + " ORDER BY sent_at, seq")
                 .param(conversationId)
                 .query((rs, n) -> message(rs))
                 .list();
@@ -341,7 +354,9 @@ class MessagingStore {
                 rs.getString(19),
                 rs.getString(20),
                 (Integer) rs.getObject(21, Integer.class),
-                rs.getTimestamp(22).toInstant());
+                rs.getTimestamp(22).toInstant(),
+                rs.getTimestamp(23) == null ? null : rs.getTimestamp(23).toInstant(),
+                rs.getString(24));
     }
 
     /** Marks the not yet excluded buyer messages of the shop among {@code ids}; returns those marked now. */

@@ -104,9 +104,22 @@ class Views {
             view.put("verdict", verdict);
             if (viewer != Viewer.BUYER) {
                 view.put("placeholder", m.placeholder());
+                view.put("review", review(m));
             }
         }
         return view;
+    }
+
+    /** A reviewer's decision on a held message, for the team and staff: what, why and when; null when none. */
+    private static @Nullable Map<String, @Nullable Object> review(MessageRow m) {
+        if (m.reviewedAt() == null) {
+            return null;
+        }
+        Map<String, @Nullable Object> review = new LinkedHashMap<>();
+        review.put("decision", m.status() == MessageStatus.REJECTED ? "REJECTED" : "RELEASED");
+        review.put("reason", m.reviewNote());
+        review.put("reviewedAt", m.reviewedAt());
+        return review;
     }
 
     /** The problem answering a blocked send: rule, kind and clause of the first BLOCK violation, the verdict, the id. */

@@ -1,7 +1,5 @@
 package dev.parley.server.moderation.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.core.evaluation.Placeholders;
 import dev.parley.core.policy.Attachment;
 import dev.parley.core.policy.CheckRequest;
@@ -14,62 +12,68 @@ import dev.parley.server.messaging.MessageScreening;
 import dev.parley.server.messaging.Screening;
 import dev.parley.server.messaging.SellerDraft;
 import dev.parley.server.messaging.VerdictView;
-import dev.parley.server.moderation.PolicySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Screens seller messages with parley-core's checker, with the listing, the buyer's text and the shop's history. */
+/**
+ * Screens seller messages with the active policy's checker, with the listing, the buyer's text, the attachments and,
+ * for advertising, the shop's texts to other buyers ({@link RepeatHistory}); every verdict carries the version of the
+ * policy that gave it.
+ */
 @Component
 class PolicyScreening implements MessageScreening {
-    private final PolicyChecker checker;
-    private final int recent;
-    private final Cache<String, Deque<String>> history = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofHours(1))
-            .build();
+    private final ActivePolicy policy;
+    private final RepeatHistory history;
+    private final PolicyMetrics metrics;
+    private final Clock clock;
 
-    PolicyScreening(PolicySettings settings) {
-        this.checker = PolicyChecker.create(settings.toConfig());
-        this.recent = settings.recentSellerTexts();
+    PolicyScreening(ActivePolicy policy, RepeatHistory history, PolicyMetrics metrics, Clock clock) {
+        this.policy = policy;
+        this.history = history;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
     public Screening screen(SellerDraft draft, boolean sent) {
-        Deque<String> shopHistory = history.get(draft.shopId(), k -> new ArrayDeque<>());
-        List<String> recentTexts;
-        synchronized (shopHistory) {
-            recentTexts = List.copyOf(shopHistory);
-        }
-        CheckRequest request = new CheckRequest(
+        PolicyChecker checker = policy.current().checker();
+        List<String> recent = checker.advertising(draft.text())
+                ? history.recentFor(draft.shopId(), draft.conversationId(), draft.text(), clock.instant(), null)
+                : List.of();
+        CheckRequest request = request(
                 draft.text(),
                 draft.buyerInitiated(),
-                listing(draft.product()),
+                draft.product(),
                 draft.attachments().stream().map(PolicyScreening::attachment).toList(),
                 draft.buyerText(),
-                recentTexts,
+                recent,
                 draft.region());
+        long start = System.nanoTime();
         Verdict verdict = checker.check(request);
-        if (sent && !draft.text().isBlank()) {
-            synchronized (shopHistory) {
-                shopHistory.addFirst(draft.text());
-                while (shopHistory.size() > recent) {
-                    shopHistory.removeLast();
-                }
-            }
-        }
+        metrics.checked(verdict, sent, System.nanoTime() - start);
         return new Screening(view(verdict), isPlaceholder(draft.text()));
     }
 
     @Override
     public boolean isPlaceholder(String text) {
         return !text.isBlank() && Placeholders.isPlaceholder(text);
+    }
+
+    /** The core's request for a seller message and its context. */
+    static CheckRequest request(
+            String text,
+            boolean buyerInitiated,
+            @Nullable Product product,
+            List<Attachment> attachments,
+            @Nullable String buyerText,
+            List<String> recent,
+            @Nullable String region) {
+        return new CheckRequest(text, buyerInitiated, listing(product), attachments, buyerText, recent, region);
     }
 
     static VerdictView view(Verdict verdict) {
@@ -84,14 +88,15 @@ class PolicyScreening implements MessageScreening {
                 v.rule().id(), v.clause(), v.kind(), v.action().name(), v.start(), v.end(), v.evidence());
     }
 
-    private static @Nullable Listing listing(@Nullable Product p) {
+    static @Nullable Listing listing(@Nullable Product p) {
         if (p == null) {
             return null;
         }
         return new Listing(p.language(), p.price(), p.currency(), p.returnDays(), p.freeReturns(), p.warrantyMonths());
     }
 
-    private static Attachment attachment(SellerDraft.File file) {
+    /** Reads an attached file. */
+    static Attachment attachment(SellerDraft.File file) {
         try {
             return new Attachment(file.name(), Files.readAllBytes(file.path()));
         } catch (IOException e) {
