@@ -228,6 +228,36 @@ public class Cases {
         return api.map(buyerReports.dismiss(actor, reportId, reason));
     }
 
+    /** {@code GET /review/violations?shopId=&status=}: every shop's, or one shop's, for reviewers. */
+    public Page reviewViolations(Actor actor, @Nullable String shopId, @Nullable String status, Paging paging) {
+        return page(standings.violations(actor, shopId, status, paging.cursor(), paging.limit()));
+    }
+
+    /** {@code POST /review/violations}. */
+    public Map<String, @Nullable Object> recordViolation(
+            Actor actor,
+            @Nullable String messageId,
+            @Nullable String rule,
+            @Nullable String kind,
+            @Nullable String note) {
+        return api.map(standings.recordViolation(actor, messageId, rule, kind, note));
+    }
+
+    /** {@code GET /review/enforcement-actions?shopId=}: every shop's, or one shop's, for reviewers. */
+    public Page reviewEnforcementActions(Actor actor, @Nullable String shopId, Paging paging) {
+        return page(standings.actions(actor, shopId, paging.cursor(), paging.limit()));
+    }
+
+    /** {@code POST /review/enforcement-actions}. */
+    public Map<String, @Nullable Object> startAction(
+            Actor actor,
+            @Nullable String shopId,
+            @Nullable String kind,
+            @Nullable Integer days,
+            @Nullable String reason) {
+        return api.map(standings.startAction(actor, shopId, kind, days, reason));
+    }
+
     /** {@code GET /review/regression-set}: JSON Lines. */
     public String regressionSet(Actor actor) {
         return contests.regressionSet(actor);

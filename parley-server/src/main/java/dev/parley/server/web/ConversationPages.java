@@ -5,6 +5,7 @@ import dev.parley.server.accounts.Actor;
 import dev.parley.server.accounts.ShopInfo;
 import dev.parley.server.accounts.Teams;
 import dev.parley.server.accounts.UserInfo;
+import dev.parley.server.cases.Cases;
 import dev.parley.server.catalog.Catalog;
 import dev.parley.server.messaging.Messaging;
 import dev.parley.server.messaging.QuickReplies;
@@ -50,6 +51,7 @@ class ConversationPages {
     private final Catalog catalog;
     private final DraftChecks checks;
     private final QuickReplies quickReplies;
+    private final Cases cases;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -60,6 +62,7 @@ class ConversationPages {
             Catalog catalog,
             DraftChecks checks,
             QuickReplies quickReplies,
+            Cases cases,
             ObjectMapper json,
             Clock clock) {
         this.messaging = messaging;
@@ -68,6 +71,7 @@ class ConversationPages {
         this.catalog = catalog;
         this.checks = checks;
         this.quickReplies = quickReplies;
+        this.cases = cases;
         this.json = json;
         this.clock = clock;
     }
@@ -130,6 +134,7 @@ class ConversationPages {
         model.addAttribute("viewer", viewer(me, c));
         model.addAttribute("messages", messages);
         model.addAttribute("names", senderNames(messages));
+        model.addAttribute("isAdmin", isAdmin(me, c));
         return "fragments/messages :: items";
     }
 
@@ -142,6 +147,7 @@ class ConversationPages {
         model.addAttribute("viewer", viewer(me, c));
         model.addAttribute("messages", List.of(m));
         model.addAttribute("names", senderNames(List.of(m)));
+        model.addAttribute("isAdmin", isAdmin(me, c));
         return "fragments/messages :: items";
     }
 
@@ -244,6 +250,70 @@ class ConversationPages {
         return message(me, id, messageId, model);
     }
 
+    /** Files an abuse report of the buyer's messages selected in the conversation (clause 4.3), with frozen evidence. */
+    @PostMapping("/{id}/abuse-reports")
+    String reportAbuse(
+            @AuthenticationPrincipal Actor me,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable List<String> messageIds,
+            @RequestParam(defaultValue = "") String category,
+            @RequestParam(defaultValue = "") String note,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        ConversationView c = ConversationView.of(messaging.conversation(me, id), json);
+        try {
+            Map<String, @Nullable Object> report = cases.reportAbuse(
+                    me,
+                    c.shopId(),
+                    id,
+                    messageIds == null ? List.of() : messageIds,
+                    category.isBlank() ? null : category,
+                    note.isBlank() ? null : note);
+            model.addAttribute("report", report);
+        } catch (ProblemException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            response.setStatus(refused.status());
+            model.addAttribute("problem", refused.body());
+        }
+        if (!Htmx.isHtmx(request)) {
+            pageModel(me, id, model, Compose.fresh(null));
+            return "conversation";
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("categories", ABUSE_CATEGORIES);
+        return "fragments/report :: report";
+    }
+
+    /** An admin contests the verdict of a seller message; a reviewer decides. */
+    @PostMapping("/{id}/messages/{messageId}/contest")
+    String contest(
+            @AuthenticationPrincipal Actor me,
+            @PathVariable String id,
+            @PathVariable String messageId,
+            @RequestParam(defaultValue = "") String statement,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        ConversationView c = ConversationView.of(messaging.conversation(me, id), json);
+        try {
+            cases.contest(me, c.shopId(), messageId, statement.isBlank() ? null : statement);
+            model.addAttribute("contested", messageId);
+        } catch (ProblemException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            response.setStatus(refused.status());
+            model.addAttribute("problem", refused.body());
+        }
+        if (!Htmx.isHtmx(request)) {
+            return "redirect:/conversations/" + id;
+        }
+        return message(me, id, messageId, model);
+    }
+
     /** The verdict the draft would get, with the flagged words marked (the page calls this as the agent types). */
     @PostMapping("/{id}/check")
     String check(
@@ -280,6 +350,8 @@ class ConversationPages {
                 c.productId() == null ? null : catalog.product(c.productId()).orElse(null));
         model.addAttribute(
                 "order", c.orderId() == null ? null : catalog.order(c.orderId()).orElse(null));
+        model.addAttribute("isAdmin", isAdmin(me, c));
+        model.addAttribute("categories", ABUSE_CATEGORIES);
         summaryModel(me, c, model);
         composeModel(me, c, model, compose);
     }
@@ -323,6 +395,26 @@ class ConversationPages {
             model.addAttribute("quickReplies", quickReplies.list(me, c.shopId()));
         }
     }
+
+    /** Whether {@code me} is an admin or the owner of the conversation's shop (they contest verdicts). */
+    static boolean isAdmin(Actor me, ConversationView c) {
+        return !me.isApiClient()
+                && me.roleIn(c.shopId())
+                        .map(r -> r.atLeast(dev.parley.server.accounts.ShopRole.ADMIN))
+                        .orElse(false);
+    }
+
+    /** What an abuse report may say of the buyer's messages (the cases module's categories). */
+    static final List<String> ABUSE_CATEGORIES = List.of(
+            "bullying",
+            "harassment",
+            "obscene",
+            "threatening",
+            "malicious",
+            "unreasonable_refund_demand",
+            "unreasonable_discount_demand",
+            "advertising",
+            "irrelevant");
 
     /** {@code buyer}, {@code team} or {@code staff}: which view of the conversation {@code me} has. */
     static String viewer(Actor me, ConversationView c) {

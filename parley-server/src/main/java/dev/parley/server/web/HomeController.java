@@ -93,11 +93,6 @@ class HomeController {
         return body;
     }
 
-    @GetMapping("/staff")
-    String staff(@AuthenticationPrincipal Actor me, Model model) {
-        return "staff";
-    }
-
     /** A path on this site to go back to: anything else (another host, a scheme) becomes the start page. */
     static String safeBack(@Nullable String back) {
         if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")) {

@@ -3,9 +3,12 @@ package dev.parley.server.web;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("webFormats")
 class WebFormats {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -40,6 +45,39 @@ class WebFormats {
                 ? amount.setScale(digits, RoundingMode.UNNECESSARY).toPlainString()
                 : amount.toPlainString();
         return currency == null ? number : number + " " + currency;
+    }
+
+    /** A rate in [0, 1] as a percentage with one decimal: {@code 91.6%}; a dash when there is none. */
+    public String percent(@Nullable Double rate) {
+        return rate == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    /** Seconds as the pages show a response time: {@code 45s}, {@code 12m 05s}, {@code 3h 20m}, {@code 2d 04h}. */
+    public String duration(@Nullable Double seconds) {
+        if (seconds == null) {
+            return "—";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        return Deadline.format(java.time.Duration.ofSeconds(s));
+    }
+
+    /** The instant in a time zone, to the minute: {@code 2026-12-10 10:05}. */
+    public String local(@Nullable Instant instant, ZoneId zone) {
+        return instant == null ? "" : LOCAL.withZone(zone).format(instant);
+    }
+
+    /** A zoned time as the evaluations are written: {@code 2026-12-16 00:00 +08:00}. */
+    public String zoned(@Nullable ZonedDateTime time) {
+        return time == null ? "" : ZONED.format(time);
+    }
+
+    /** A period as its days: {@code 2026-12-01 – 2026-12-15} for {@code (2026-12-01 00:00, 2026-12-16 00:00]}. */
+    public String period(ZonedDateTime start, ZonedDateTime end) {
+        return start.toLocalDate() + " – "
+                + end.toLocalDate().minusDays(end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? 1 : 0);
     }
 
     /** The instant as epoch milliseconds, or null. */

@@ -86,7 +86,14 @@ class WebSecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true))
                 .authorizeHttpRequests(a -> a.requestMatchers(
-                                "/sign-in", "/language", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                                "/sign-in",
+                                "/language",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/favicon.svg",
+                                "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated());

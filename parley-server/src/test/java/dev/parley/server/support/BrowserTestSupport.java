@@ -105,8 +105,16 @@ public abstract class BrowserTestSupport extends ServerTestSupport {
         List<String> errors = new ArrayList<>();
         page.onPageError(errors::add);
         page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
+            if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) {
                 errors.add(m.text());
+            }
+        });
+        page.onResponse(r -> {
+            String type = r.request().resourceType();
+            if (r.status() >= 400
+                    && List.of("script", "stylesheet", "image", "font").contains(type)
+                    && !r.url().endsWith("/favicon.ico")) {
+                errors.add(r.status() + " " + type + " " + r.url());
             }
         });
         pageErrors.put(page, errors);

@@ -1,0 +1,295 @@
+package dev.parley.server.web;
+
+import dev.parley.server.accounts.Accounts;
+import dev.parley.server.accounts.Actor;
+import dev.parley.server.accounts.PlatformRole;
+import dev.parley.server.accounts.ShopInfo;
+import dev.parley.server.cases.Cases;
+import dev.parley.server.messaging.VerdictView;
+import dev.parley.server.shared.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The platform reviewers' pages: the review queue of held messages (release or reject), abuse reports with their
+ * frozen evidence (verify or reject), appeals of enforcement actions (grant or deny), and every shop's violations and
+ * enforcement actions (record one, start one). Each decision answers with the item as it now stands.
+ */
+@Controller
+@RequestMapping("/staff")
+class StaffPages {
+    private static final Cases.Paging PAGE = new Cases.Paging(null, 100);
+    private final Cases cases;
+    private final Accounts accounts;
+    private final ObjectMapper json;
+
+    StaffPages(Cases cases, Accounts accounts, ObjectMapper json) {
+        this.cases = cases;
+        this.accounts = accounts;
+        this.json = json;
+    }
+
+    /** A held message as the queue shows it: the API's item, its verdict, and the text cut where the checker flagged. */
+    record Held(
+            Map<String, @Nullable Object> item, @Nullable VerdictView verdict, List<Highlights.Piece> pieces) {}
+
+    @GetMapping
+    String home(@AuthenticationPrincipal Actor me, Model model) {
+        if (me.is(PlatformRole.REVIEWER)) {
+            return "redirect:/staff/review";
+        }
+        if (me.is(PlatformRole.ARBITRATOR)) {
+            return "redirect:/conversations";
+        }
+        return "staff";
+    }
+
+    // ---------------------------------------------------------------- review queue
+
+    @GetMapping("/review")
+    String review(@AuthenticationPrincipal Actor me, Model model) {
+        Cases.Page page = cases.reviewHeldMessages(me, null, PAGE);
+        List<Held> held = new ArrayList<>();
+        for (Map<String, @Nullable Object> item : page.items()) {
+            held.add(held(item));
+        }
+        model.addAttribute("held", held);
+        model.addAttribute("waits", cases.queueWaits(me));
+        model.addAttribute("shopNames", shopNames(page.items(), "message"));
+        return "staff-review";
+    }
+
+    @PostMapping("/review/{messageId}/release")
+    String release(
+            @AuthenticationPrincipal Actor me,
+            @PathVariable String messageId,
+            @RequestParam(defaultValue = "") String note,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return decided(request, response, model, "/staff/review", () -> cases.release(me, messageId, blank(note)));
+    }
+
+    @PostMapping("/review/{messageId}/reject")
+    String reject(
+            @AuthenticationPrincipal Actor me,
+            @PathVariable String messageId,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String rule,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return decided(
+                request,
+                response,
+                model,
+                "/staff/review",
+                () -> cases.reject(me, messageId, blank(reason), blank(rule), null));
+    }
+
+    // ---------------------------------------------------------------- abuse reports
+
+    @GetMapping("/abuse-reports")
+    String abuseReports(@AuthenticationPrincipal Actor me, Model model) {
+        List<Map<String, @Nullable Object>> reports = new ArrayList<>();
+        for (Map<String, @Nullable Object> r :
+                cases.reviewAbuseReports(me, null, "PENDING", PAGE).items()) {
+            reports.add(cases.abuseReport(me, (String) r.get("shopId"), (String) r.get("id")));
+        }
+        model.addAttribute("reports", reports);
+        model.addAttribute("shopNames", shopNames(reports, null));
+        return "staff-reports";
+    }
+
+    @PostMapping("/abuse-reports/{reportId}/{decision:verify|reject}")
+    String decideReport(
+            @AuthenticationPrincipal Actor me,
+            @PathVariable String reportId,
+            @PathVariable String decision,
+            @RequestParam(defaultValue = "") String note,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return decided(
+                request,
+                response,
+                model,
+                "/staff/abuse-reports",
+                () -> cases.decideAbuseReport(me, reportId, decision.equals("verify"), blank(note)));
+    }
+
+    // ---------------------------------------------------------------- appeals
+
+    @GetMapping("/appeals")
+    String appeals(@AuthenticationPrincipal Actor me, Model model) {
+        List<Map<String, @Nullable Object>> appeals =
+                cases.appeals(me, null, "PENDING", PAGE).items();
+        model.addAttribute("appeals", appeals);
+        model.addAttribute("shopNames", shopNames(appeals, null));
+        return "staff-appeals";
+    }
+
+    @PostMapping("/appeals/{appealId}/{decision:grant|deny}")
+    String decideAppeal(
+            @AuthenticationPrincipal Actor me,
+            @PathVariable String appealId,
+            @PathVariable String decision,
+            @RequestParam(defaultValue = "") String note,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return decided(
+                request,
+                response,
+                model,
+                "/staff/appeals",
+                () -> cases.decideAppeal(me, appealId, decision.equals("grant"), blank(note)));
+    }
+
+    // ---------------------------------------------------------------- violations and enforcement
+
+    @GetMapping("/enforcement")
+    String enforcement(
+            @AuthenticationPrincipal Actor me, @RequestParam(required = false) @Nullable String shopId, Model model) {
+        enforcementModel(me, blank(shopId), model);
+        return "staff-enforcement";
+    }
+
+    @PostMapping("/enforcement/violations")
+    String recordViolation(
+            @AuthenticationPrincipal Actor me,
+            @RequestParam(defaultValue = "") String messageId,
+            @RequestParam(defaultValue = "") String rule,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String note,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return enforcementChange(me, request, response, model, () -> {
+            cases.recordViolation(me, blank(messageId), blank(rule), blank(kind), blank(note));
+            return "violation";
+        });
+    }
+
+    @PostMapping("/enforcement/actions")
+    String startAction(
+            @AuthenticationPrincipal Actor me,
+            @RequestParam(defaultValue = "") String shopId,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(required = false) @Nullable Integer days,
+            @RequestParam(defaultValue = "") String reason,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return enforcementChange(me, request, response, model, () -> {
+            cases.startAction(me, blank(shopId), blank(kind), days, blank(reason));
+            return "action";
+        });
+    }
+
+    private String enforcementChange(
+            Actor me, HttpServletRequest request, HttpServletResponse response, Model model, Supplier<String> change) {
+        try {
+            model.addAttribute("done", change.get());
+        } catch (ProblemException refused) {
+            response.setStatus(refused.status());
+            model.addAttribute("problem", refused.body());
+        }
+        enforcementModel(me, null, model);
+        return Htmx.isHtmx(request) ? "staff-enforcement :: panel" : "staff-enforcement";
+    }
+
+    private void enforcementModel(Actor me, @Nullable String shopId, Model model) {
+        List<Map<String, @Nullable Object>> violations =
+                cases.reviewViolations(me, shopId, null, PAGE).items();
+        List<Map<String, @Nullable Object>> actions =
+                cases.reviewEnforcementActions(me, shopId, PAGE).items();
+        List<Map<String, @Nullable Object>> all = new ArrayList<>(violations);
+        all.addAll(actions);
+        model.addAttribute("violations", violations);
+        model.addAttribute("actions", actions);
+        model.addAttribute("shopNames", shopNames(all, null));
+        model.addAttribute("shops", accounts.shops(500));
+        model.addAttribute(
+                "rules",
+                List.of(
+                        "off_platform_contact",
+                        "abusive_language",
+                        "review_manipulation",
+                        "unsolicited_marketing",
+                        "language_mismatch",
+                        "misleading_claim",
+                        "terms_downgrade",
+                        "prohibited_use"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Runs a decision; answers with the decided item (htmx: it replaces the item) or goes back to the list. */
+    private String decided(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            String back,
+            Supplier<Map<String, @Nullable Object>> decision) {
+        try {
+            model.addAttribute("decided", decision.get());
+        } catch (ProblemException refused) {
+            response.setStatus(refused.status());
+            model.addAttribute("problem", refused.body());
+        }
+        if (!Htmx.isHtmx(request)) {
+            return "redirect:" + back;
+        }
+        return "fragments/decided :: decided";
+    }
+
+    private Held held(Map<String, @Nullable Object> item) {
+        @SuppressWarnings("unchecked")
+        Map<String, @Nullable Object> message = (Map<String, @Nullable Object>) item.get("message");
+        Object rawVerdict = message == null ? null : message.get("verdict");
+        VerdictView verdict = rawVerdict == null ? null : json.convertValue(rawVerdict, VerdictView.class);
+        Object checker = item.get("checkerVerdict");
+        VerdictView shown = checker != null ? json.convertValue(checker, VerdictView.class) : verdict;
+        String text = message == null ? "" : String.valueOf(message.get("text"));
+        return new Held(item, shown, Highlights.pieces(text, shown == null ? List.of() : shown.violations()));
+    }
+
+    /** The names of the shops these items belong to ({@code shopId} of the item, or of its {@code nested} map). */
+    private Map<String, String> shopNames(List<Map<String, @Nullable Object>> items, @Nullable String nested) {
+        Map<String, String> names = new HashMap<>();
+        for (Map<String, @Nullable Object> item : items) {
+            Object source = nested == null ? item : item.get(nested);
+            if (source instanceof Map<?, ?> map && map.get("shopId") instanceof String shopId) {
+                names.computeIfAbsent(
+                        shopId, id -> accounts.shop(id).map(ShopInfo::name).orElse(id));
+            }
+        }
+        return names;
+    }
+
+    private static @Nullable String blank(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The API's item as a map keyed by name, for templates that need a default. */
+    static Map<String, @Nullable Object> orEmpty(@Nullable Map<String, @Nullable Object> map) {
+        return map == null ? new LinkedHashMap<>() : map;
+    }
+}
