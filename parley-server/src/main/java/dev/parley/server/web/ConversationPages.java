@@ -2,7 +2,6 @@ package dev.parley.server.web;
 
 import dev.parley.server.accounts.Accounts;
 import dev.parley.server.accounts.Actor;
-import dev.parley.server.accounts.ShopInfo;
 import dev.parley.server.accounts.Teams;
 import dev.parley.server.accounts.UserInfo;
 import dev.parley.server.cases.Cases;
@@ -459,10 +458,5 @@ class ConversationPages {
             }
         }
         return titles;
-    }
-
-    /** The name of a shop, for headings. */
-    String shopName(String shopId) {
-        return accounts.shop(shopId).map(ShopInfo::name).orElse(shopId);
     }
 }

@@ -2,7 +2,6 @@ package dev.parley.server.web;
 
 import dev.parley.server.accounts.Accounts;
 import dev.parley.server.accounts.Actor;
-import dev.parley.server.accounts.UserInfo;
 import dev.parley.server.catalog.Catalog;
 import dev.parley.server.messaging.Messaging;
 import java.time.Instant;
@@ -146,9 +145,5 @@ class InboxPages {
         model.addAttribute("nextUrl", page.next() == null ? null : filters.next(page.next()));
         model.addAttribute("manyShops", me.shops().size() > 1);
         model.addAttribute("meId", me.userId());
-    }
-
-    static String displayName(Accounts accounts, String userId) {
-        return accounts.user(userId).map(UserInfo::displayName).orElse(userId);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -63,8 +62,12 @@ class StaffPages {
     // ---------------------------------------------------------------- review queue
 
     @GetMapping("/review")
-    String review(@AuthenticationPrincipal Actor me, Model model) {
-        Cases.Page page = cases.reviewHeldMessages(me, null, PAGE);
+    String review(
+            @AuthenticationPrincipal Actor me,
+            @RequestParam(required = false) @Nullable String shopId,
+            @RequestParam(required = false) @Nullable String cursor,
+            Model model) {
+        Cases.Page page = cases.reviewHeldMessages(me, blank(shopId), new Cases.Paging(blank(cursor), 50));
         List<Held> held = new ArrayList<>();
         for (Map<String, @Nullable Object> item : page.items()) {
             held.add(held(item));
@@ -72,6 +75,7 @@ class StaffPages {
         model.addAttribute("held", held);
         model.addAttribute("waits", cases.queueWaits(me));
         model.addAttribute("shopNames", shopNames(page.items(), "message"));
+        filterModel(shopId, page.next(), model);
         return "staff-review";
     }
 
@@ -114,6 +118,7 @@ class StaffPages {
         }
         model.addAttribute("reports", reports);
         model.addAttribute("shopNames", shopNames(reports, null));
+        filterModel(shopId, page.next(), model);
         return "staff-reports";
     }
 
@@ -168,6 +173,7 @@ class StaffPages {
     String enforcement(
             @AuthenticationPrincipal Actor me, @RequestParam(required = false) @Nullable String shopId, Model model) {
         enforcementModel(me, blank(shopId), model);
+        model.addAttribute("shopId", blank(shopId));
         return "staff-enforcement";
     }
 
@@ -213,6 +219,13 @@ class StaffPages {
         }
         enforcementModel(me, null, model);
         return Htmx.isHtmx(request) ? "staff-enforcement :: panel" : "staff-enforcement";
+    }
+
+    /** The shop filter of a queue page and the cursor of its next page. */
+    private void filterModel(@Nullable String shopId, @Nullable String next, Model model) {
+        model.addAttribute("shopId", blank(shopId));
+        model.addAttribute("next", next);
+        model.addAttribute("shops", accounts.shops(500));
     }
 
     private void enforcementModel(Actor me, @Nullable String shopId, Model model) {
@@ -286,10 +299,5 @@ class StaffPages {
 
     private static @Nullable String blank(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** The API's item as a map keyed by name, for templates that need a default. */
-    static Map<String, @Nullable Object> orEmpty(@Nullable Map<String, @Nullable Object> map) {
-        return map == null ? new LinkedHashMap<>() : map;
     }
 }

@@ -33,7 +33,7 @@ class CasesBrowserTest extends BrowserTestSupport {
         assertThat(buyer.locator("#messages li")).hasCount(1);
 
         Page reviewer = signIn(browser(), "reviewer1", "demo");
-        reviewer.navigate("/staff/review");
+        reviewer.navigate("/staff/review?shopId=" + w.shop());
         Locator item = reviewer.locator("#held-list li.held-item").filter(new Locator.FilterOptions().setHasText(held));
         assertThat(item).hasCount(1);
         assertThat(item.locator("mark.hl-hold")).not().hasCount(0);
@@ -69,7 +69,7 @@ class CasesBrowserTest extends BrowserTestSupport {
         screenshot(agent, "agent-abuse-report");
 
         Page reviewer = signIn(browser(), "reviewer1", "demo");
-        reviewer.navigate("/staff/abuse-reports");
+        reviewer.navigate("/staff/abuse-reports?shopId=" + w.shop());
         Locator report =
                 reviewer.locator("li.report-item").filter(new Locator.FilterOptions().setHasText("Threatens the shop"));
         assertThat(report).hasCount(1);
@@ -115,7 +115,7 @@ class CasesBrowserTest extends BrowserTestSupport {
         assertThat(admin.locator("#actions li.case").first()).containsText("pending");
         screenshot(admin, "admin-standing-appeal");
 
-        reviewer.navigate("/staff/appeals");
+        reviewer.navigate("/staff/appeals?shopId=" + w.shop());
         Locator appeal = reviewer.locator("li.appeal-item").filter(new Locator.FilterOptions().setHasText("retrained"));
         appeal.locator("button", new Locator.LocatorOptions().setHasText("Grant"))
                 .click();
