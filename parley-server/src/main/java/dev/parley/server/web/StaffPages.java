@@ -110,10 +110,14 @@ class StaffPages {
     // ---------------------------------------------------------------- abuse reports
 
     @GetMapping("/abuse-reports")
-    String abuseReports(@AuthenticationPrincipal Actor me, Model model) {
+    String abuseReports(
+            @AuthenticationPrincipal Actor me,
+            @RequestParam(required = false) @Nullable String shopId,
+            @RequestParam(required = false) @Nullable String cursor,
+            Model model) {
         List<Map<String, @Nullable Object>> reports = new ArrayList<>();
-        for (Map<String, @Nullable Object> r :
-                cases.reviewAbuseReports(me, null, "PENDING", PAGE).items()) {
+        Cases.Page page = cases.reviewAbuseReports(me, blank(shopId), "PENDING", new Cases.Paging(blank(cursor), 50));
+        for (Map<String, @Nullable Object> r : page.items()) {
             reports.add(cases.abuseReport(me, (String) r.get("shopId"), (String) r.get("id")));
         }
         model.addAttribute("reports", reports);
@@ -142,11 +146,15 @@ class StaffPages {
     // ---------------------------------------------------------------- appeals
 
     @GetMapping("/appeals")
-    String appeals(@AuthenticationPrincipal Actor me, Model model) {
-        List<Map<String, @Nullable Object>> appeals =
-                cases.appeals(me, null, "PENDING", PAGE).items();
-        model.addAttribute("appeals", appeals);
-        model.addAttribute("shopNames", shopNames(appeals, null));
+    String appeals(
+            @AuthenticationPrincipal Actor me,
+            @RequestParam(required = false) @Nullable String shopId,
+            @RequestParam(required = false) @Nullable String cursor,
+            Model model) {
+        Cases.Page page = cases.appeals(me, blank(shopId), "PENDING", new Cases.Paging(blank(cursor), 50));
+        model.addAttribute("appeals", page.items());
+        model.addAttribute("shopNames", shopNames(page.items(), null));
+        filterModel(shopId, page.next(), model);
         return "staff-appeals";
     }
 
