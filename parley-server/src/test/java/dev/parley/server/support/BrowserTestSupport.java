@@ -17,16 +17,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The base of browser tests: the whole server on a random port (H2), driven by Playwright for Java with Debian's
  * Chromium ({@code PARLEY_CHROMIUM}, else {@code /usr/bin/chromium}; no browser download). Without Chromium the tests
- * are skipped with a message, except in CI ({@code CI=true}) where they fail. Each test opens browser contexts (one per
+ * are skipped with the reason ({@link ChromiumCondition}), except in CI ({@code CI=true}) where they fail. Each test opens browser contexts (one per
  * user) and keeps a screenshot of every page it looks at under {@code target/screenshots}.
  */
 @WithH2
+@ExtendWith(BrowserTestSupport.ChromiumCondition.class)
 public abstract class BrowserTestSupport extends ServerTestSupport {
     private static final List<String> ARGS = List.of(
             "--no-sandbox",
@@ -43,16 +47,32 @@ public abstract class BrowserTestSupport extends ServerTestSupport {
     private static Browser browser;
     private final List<BrowserContext> contexts = new ArrayList<>();
 
+    /** The Chromium the tests drive. */
+    static Path chromium() {
+        return Paths.get(System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    /** Skips the browser tests, with the reason, where Chromium is missing, except in CI, where they then fail. */
+    public static final class ChromiumCondition implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (Files.isExecutable(chromium())) {
+                return ConditionEvaluationResult.enabled("Chromium at " + chromium());
+            }
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                return ConditionEvaluationResult.enabled("CI=true: the browser tests must run, and will fail");
+            }
+            return ConditionEvaluationResult.disabled("skipped: no Chromium at " + chromium()
+                    + " (install it with apt-get install -y chromium, or set PARLEY_CHROMIUM); in CI these tests fail");
+        }
+    }
+
     @BeforeAll
     static void startBrowser() {
-        Path chromium = Paths.get(System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium"));
+        Path chromium = chromium();
         if (!Files.isExecutable(chromium)) {
-            String why = "no Chromium at " + chromium + " (install it with apt-get install -y chromium, or set"
-                    + " PARLEY_CHROMIUM)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("browser tests must run in CI, but there is " + why);
-            }
-            Assumptions.abort("skipped: " + why);
+            fail("browser tests must run in CI, but there is no Chromium at " + chromium
+                    + " (install it with apt-get install -y chromium, or set PARLEY_CHROMIUM)");
         }
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
