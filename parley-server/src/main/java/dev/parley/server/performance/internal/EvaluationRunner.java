@@ -87,6 +87,8 @@ public class EvaluationRunner {
      * many were stored now.
      */
     public int catchUp(String shopId) {
+        // the listener that adds a shop on its first conversation runs asynchronously: do not depend on it here
+        store.ensureShop(shopId, clock.instant());
         int stored = 0;
         while (true) {
             Step step = retrying(() -> tx.execute(status -> step(shopId)));
