@@ -23,6 +23,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The buyer-privacy operations with their checks and audit entries, for the API and the pages: the shop team's
@@ -53,6 +54,7 @@ public class Privacy {
     private final BuyerCaseRecords caseRecords;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ObjectMapper json;
 
     Privacy(
             Accounts accounts,
@@ -63,7 +65,9 @@ public class Privacy {
             Cases cases,
             BuyerCaseRecords caseRecords,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            ObjectMapper json) {
+        this.json = json;
         this.accounts = accounts;
         this.audit = audit;
         this.catalog = catalog;
@@ -179,7 +183,8 @@ public class Privacy {
                     after = mp.next();
                 } while (after != null);
                 for (Map<String, @Nullable Object> m : messages) {
-                    if ("buyer".equals(m.get("sender")) && m.get("attachments") instanceof List<?> files) {
+                    if ("buyer".equals(m.get("sender")) && m.get("attachments") != null) {
+                        List<?> files = json.convertValue(m.get("attachments"), List.class);
                         for (Object f : files) {
                             if (f instanceof Map<?, ?> file) {
                                 Map<String, @Nullable Object> a = new LinkedHashMap<>();
