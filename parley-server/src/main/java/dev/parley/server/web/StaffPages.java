@@ -56,6 +56,9 @@ class StaffPages {
         if (me.is(PlatformRole.ARBITRATOR)) {
             return "redirect:/conversations";
         }
+        if (!me.isStaff()) {
+            throw ProblemException.forbidden("the staff pages are for the platform's staff");
+        }
         return "staff";
     }
 
@@ -272,6 +275,9 @@ class StaffPages {
         try {
             model.addAttribute("decided", decision.get());
         } catch (ProblemException refused) {
+            if (!Htmx.isHtmx(request)) {
+                throw refused; // a plain form shows the refusal with its status, not a silent redirect
+            }
             response.setStatus(refused.status());
             model.addAttribute("problem", refused.body());
         }
