@@ -73,6 +73,14 @@ public class Accounts {
         return store.userRow(userId).map(u -> MaskedContact.of(u.legalName(), u.email(), u.phone()));
     }
 
+    /**
+     * The e-mail address the platform writes to this user at, if they gave one: for the platform's own notices (the
+     * cases module's outbox), never shown to a shop.
+     */
+    public Optional<String> noticeAddress(String userId) {
+        return store.userRow(userId).map(AccountStore.UserRow::email).filter(e -> !e.isBlank());
+    }
+
     /** The shop with this id. */
     public Optional<ShopInfo> shop(String shopId) {
         return store.shop(shopId);

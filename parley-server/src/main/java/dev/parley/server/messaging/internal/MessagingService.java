@@ -368,7 +368,8 @@ class MessagingService {
             case STAFF -> {
                 boolean arbitrates = actor.is(PlatformRole.ARBITRATOR)
                         && c.status() == ConversationStatus.ESCALATED
-                        && (c.arbitratorId() == null || c.arbitratorId().equals(actor.userId()));
+                        && c.arbitratorId() != null
+                        && c.arbitratorId().equals(actor.userId());
                 if (!arbitrates) {
                     throw ProblemException.forbidden(
                             "platform staff write only as the arbitrator of an escalated conversation");
@@ -1150,18 +1151,32 @@ class MessagingService {
     }
 
     /** Puts a conversation under an arbitrator (the cases module calls this when a dispute escalates). */
-    void escalate(String conversationId, String arbitratorId, String by) {
+    void escalate(String conversationId, @Nullable String arbitratorId, String by) {
+        restate(conversationId, ConversationStatus.ESCALATED, arbitratorId, by);
+    }
+
+    /** Ends an escalation with {@code status} and no arbitrator (the cases module, when a dispute is decided). */
+    void settle(String conversationId, ConversationStatus status, String by) {
+        if (status == ConversationStatus.ESCALATED) {
+            throw new IllegalArgumentException("settle to OPEN or CLOSED");
+        }
+        restate(conversationId, status, null, by);
+    }
+
+    private void restate(String conversationId, ConversationStatus status, @Nullable String arbitratorId, String by) {
         tx.executeWithoutResult(s -> {
             ConversationRow c =
                     store.conversation(conversationId, true).orElseThrow(() -> Viewer.notFound(conversationId));
+            String openKey =
+                    status == ConversationStatus.CLOSED ? null : c.openKey() != null ? c.openKey() : reopenKey(c);
             ConversationRow updated = new ConversationRow(
                     c.id(),
                     c.shopId(),
                     c.buyerId(),
                     c.productId(),
                     c.orderId(),
-                    ConversationStatus.ESCALATED,
-                    c.openKey() != null ? c.openKey() : reopenKey(c),
+                    status,
+                    openKey,
                     c.assigneeId(),
                     arbitratorId,
                     c.createdAt(),
@@ -1174,8 +1189,7 @@ class MessagingService {
                     c.toTeamCount(),
                     0);
             store.updateConversation(updated);
-            events.publishEvent(new ConversationChanged(
-                    c.id(), c.shopId(), ConversationStatus.ESCALATED, c.assigneeId(), arbitratorId, by));
+            events.publishEvent(new ConversationChanged(c.id(), c.shopId(), status, c.assigneeId(), arbitratorId, by));
             afterCommit(
                     c.id(),
                     List.of(envelope(Envelope.CONVERSATION_UPDATED, updated.eventSeq(), updated, true, true, 0)),
