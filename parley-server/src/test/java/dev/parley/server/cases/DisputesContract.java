@@ -462,6 +462,45 @@ abstract class DisputesContract extends ServerTestSupport {
         assertThat(all.get("items")).hasSize(1);
     }
 
+    // ---------------------------------------------------------------- delivery
+
+    @Test
+    void aNoticeTheSmtpServerCouldNotTakeIsRetriedAfterItsBackoffAndThenSent() {
+        Mailboxes mb = mailboxes();
+        World w = mb.w();
+        String id = open(signIn(w.buyer()), w, "Is it machine washable?");
+        assertThat(say(signIn(w.agent()), id, "Yes, at 30 degrees.").status()).isEqualTo(201);
+        String reviewer = api.token("reviewer1", "demo");
+        SMTP.stop();
+        try {
+            tx.executeWithoutResult(
+                    s -> events.publishEvent(new ReplyUnread(id, w.shop(), w.buyer(), Instant.now(), 1)));
+            await().atMost(AWAIT).untilAsserted(() -> {
+                JsonNode row = api.get("/api/v1/review/outbox?to=" + mb.buyer(), reviewer)
+                        .json()
+                        .get("items")
+                        .get(0);
+                assertThat(row).isNotNull();
+                assertThat(row.get("status").asString()).isEqualTo("PENDING");
+                assertThat(row.get("attempts").asInt()).isEqualTo(1);
+                assertThat(row.get("error").isNull()).isFalse();
+                assertThat(row.get("nextAttemptAt").isNull()).isFalse();
+            });
+        } finally {
+            SMTP.start();
+        }
+        assertThat(mailTo(mb.buyer())).isEmpty();
+        clock.advance(Duration.ofSeconds(31));
+        await().atMost(AWAIT).untilAsserted(() -> assertThat(mailTo(mb.buyer())).hasSize(1));
+        JsonNode row = api.get("/api/v1/review/outbox?to=" + mb.buyer(), reviewer)
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(row.get("status").asString()).isEqualTo("SENT");
+        assertThat(row.get("attempts").asInt()).isEqualTo(2);
+        assertThat(row.get("error").isNull()).isTrue();
+    }
+
     // ---------------------------------------------------------------- unread replies
 
     @Test
