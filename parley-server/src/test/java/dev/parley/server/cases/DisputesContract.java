@@ -422,6 +422,11 @@ abstract class DisputesContract extends ServerTestSupport {
                 .isEqualTo(400);
         assertThat(api.get("/api/v1/review/disputes?cursor=zzz", arbitrator).status())
                 .isEqualTo(400);
+        assertThat(api.get("/api/v1/review/outbox?limit=many", arbitrator).status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/v1/review/disputes/" + disputeId + "/decide", arbitrator, "{\"outcome\": [1]}")
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/api/v1/review/disputes/nope/take", arbitrator, "{}")
                         .status())
                 .isEqualTo(404);
@@ -514,7 +519,8 @@ abstract class DisputesContract extends ServerTestSupport {
         String shopName =
                 api.get("/api/v1/shops/" + w.shop(), buyer).json().get("name").asString();
 
-        tx.executeWithoutResult(s -> events.publishEvent(new ReplyUnread(id, w.shop(), w.buyer(), Instant.now(), 1)));
+        Instant since = Instant.now();
+        tx.executeWithoutResult(s -> events.publishEvent(new ReplyUnread(id, w.shop(), w.buyer(), since, 1)));
 
         await().atMost(AWAIT).untilAsserted(() -> assertThat(mailTo(mb.buyer())).hasSize(1));
         MimeMessage m = mailTo(mb.buyer()).getFirst();
@@ -528,6 +534,15 @@ abstract class DisputesContract extends ServerTestSupport {
                 .contains("https://parley.test/conversations/" + id)
                 .doesNotContain("secret red edition")
                 .doesNotContain("Does it come in red");
+
+        tx.executeWithoutResult(s -> events.publishEvent(new ReplyUnread(id, w.shop(), w.buyer(), since, 1)));
+        tx.executeWithoutResult(
+                s -> events.publishEvent(new ReplyUnread(id, w.shop(), w.buyer(), since.plusSeconds(3600), 2)));
+        await().atMost(AWAIT)
+                .during(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(mailTo(mb.buyer()))
+                        .as("the same notice delivered again is sent once; a new unread stretch is told")
+                        .hasSize(2));
 
         String otherBuyer = signIn(w.otherBuyer());
         String quiet = open(otherBuyer, w, "Any socks?");

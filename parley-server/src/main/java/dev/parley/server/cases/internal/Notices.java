@@ -34,7 +34,7 @@ class Notices {
             String count = e.unreadCount() == 1 ? "a message" : e.unreadCount() + " messages";
             outbox.enqueue(
                     "reply_unread",
-                    e.conversationId(),
+                    e.conversationId() + "@" + e.since().toEpochMilli(),
                     e.buyerId(),
                     to,
                     shop + " answered your question",

@@ -79,15 +79,14 @@ class Outbox {
 
     /**
      * Stores a notice to {@code toAddress} ({@code PENDING} with SMTP, else {@code KEPT}); with SMTP the sender is woken
-     * once the surrounding transaction commits.
+     * once the surrounding transaction commits. A notice of the same kind and subject to the same address is stored
+     * once: the call returns false when it was stored before.
      */
-    String enqueue(
-            String kind,
-            @Nullable String subjectRef,
-            @Nullable String toUserId,
-            String toAddress,
-            String subject,
-            String body) {
+    boolean enqueue(
+            String kind, String subjectRef, @Nullable String toUserId, String toAddress, String subject, String body) {
+        if (store.exists(kind, subjectRef, toAddress)) {
+            return false;
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         boolean smtp = sender.enabled();
         String id = ids.next();
@@ -118,7 +117,7 @@ class Outbox {
                 sender.wake();
             }
         }
-        return id;
+        return true;
     }
 
     /** {@code GET /review/outbox}: notices newest first, to one address if {@code to} is given. */

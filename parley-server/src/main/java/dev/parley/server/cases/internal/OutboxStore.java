@@ -65,6 +65,15 @@ class OutboxStore {
                 .update();
     }
 
+    /** Whether this notice was stored before (same kind, subject and recipient). */
+    boolean exists(String kind, String subjectRef, String toAddress) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE kind = ? AND subject_ref = ? AND to_address = ?")
+                        .params(kind, subjectRef, toAddress)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     Optional<MailRow> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = ?")
                 .param(id)
