@@ -17,6 +17,7 @@ final class CharTable {
     static final int UPPER = 1 << 8;
     static final int LOWER = 1 << 9;
     static final int DIGIT = 1 << 10;
+    static final int FORMAT = 1 << 11;
 
     private static final short[] FLAGS = build();
 
@@ -60,6 +61,9 @@ final class CharTable {
         }
         if (type == Character.NON_SPACING_MARK) {
             f |= NON_SPACING_MARK;
+        }
+        if (type == Character.FORMAT) {
+            f |= FORMAT;
         }
         if (Character.isUpperCase(cp)) {
             f |= UPPER;
