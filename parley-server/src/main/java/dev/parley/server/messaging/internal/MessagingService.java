@@ -253,7 +253,18 @@ class MessagingService {
      */
     Outcome send(Actor actor, String conversationId, BodySource body) {
         BodySource read = readNow(body);
-        return batcher.run(conversationId, () -> sendInTransaction(actor, conversationId, read));
+        MessagingStore.SendKey key =
+                new MessagingStore.SendKey(conversationId, actor.senderKey(), clientMessageId(read));
+        return batcher.run(key, () -> sendInTransaction(actor, conversationId, read));
+    }
+
+    /** The send's {@code clientMessageId}, if the body has a valid one (else the send finds out in order). */
+    private @Nullable String clientMessageId(BodySource body) {
+        try {
+            return DraftParser.clientMessageId(DraftParser.tree(json, body.read()));
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /** The body read here, on the request's thread; a refusal (too large) is raised where the send reads it. */

@@ -1,6 +1,8 @@
 package dev.parley.server.messaging.internal;
 
 import dev.parley.server.shared.ProblemException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +28,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SendBatcher {
     private static final Logger log = LoggerFactory.getLogger(SendBatcher.class);
 
-    private record Task<T>(Supplier<T> work, CompletableFuture<T> result) {}
+    private record Task<T>(MessagingStore.SendKey key, Supplier<T> work, CompletableFuture<T> result) {}
 
     private final TransactionTemplate tx;
+    private final MessagingStore store;
+    private final DistributionSummary batchSizes;
     private final BlockingQueue<Task<?>>[] queues;
     private final Thread[] threads;
     private final int maxBatch;
     private volatile boolean running = true;
 
     @SuppressWarnings("unchecked")
-    SendBatcher(TransactionTemplate tx, MessagingSettings settings) {
+    SendBatcher(TransactionTemplate tx, MessagingStore store, MessagingSettings settings, MeterRegistry registry) {
         this.tx = tx;
+        this.store = store;
+        this.batchSizes = DistributionSummary.builder("parley.messages.send.batch")
+                .description("sends stored per transaction (group commit)")
+                .register(registry);
         this.maxBatch = Math.max(1, settings.sendBatch());
         int lanes = Math.max(1, settings.sendLanes());
         queues = new BlockingQueue[lanes];
@@ -49,15 +57,16 @@ class SendBatcher {
     }
 
     /**
-     * Runs {@code work} in a transaction shared with other sends on the lane of {@code conversationId} and returns its
-     * result once that transaction has committed; rethrows what it threw.
+     * Runs {@code work} in a transaction shared with other sends on the lane of the key's conversation and returns its
+     * result once that transaction has committed; rethrows what it threw. The key (its conversation and idempotency key)
+     * lets the batch lock and look up all its sends at once.
      */
-    <T> T run(String conversationId, Supplier<T> work) {
+    <T> T run(MessagingStore.SendKey key, Supplier<T> work) {
         if (!running) {
             return tx.execute(s -> work.get());
         }
-        Task<T> task = new Task<>(work, new CompletableFuture<>());
-        queues[Math.floorMod(conversationId.hashCode(), queues.length)].add(task);
+        Task<T> task = new Task<>(key, work, new CompletableFuture<>());
+        queues[Math.floorMod(key.conversationId().hashCode(), queues.length)].add(task);
         try {
             return task.result().get();
         } catch (ExecutionException e) {
@@ -100,6 +109,7 @@ class SendBatcher {
     }
 
     private void runBatch(List<Task<?>> batch) {
+        batchSizes.record(batch.size());
         if (batch.size() == 1) {
             alone(batch.getFirst());
             return;
@@ -107,12 +117,19 @@ class SendBatcher {
         List<Object> results = new ArrayList<>(batch.size());
         try {
             tx.executeWithoutResult(s -> {
-                for (Task<?> t : batch) {
-                    try {
-                        results.add(t.work().get());
-                    } catch (ProblemException refused) {
-                        results.add(refused);
+                store.beginBatch(batch.stream().map(Task::key).toList());
+                try {
+                    for (Task<?> t : batch) {
+                        try {
+                            results.add(t.work().get());
+                        } catch (ProblemException refused) {
+                            results.add(refused);
+                        }
                     }
+                    store.endBatch();
+                } catch (RuntimeException | Error e) {
+                    store.abandonBatch();
+                    throw e;
                 }
             });
         } catch (RuntimeException failed) {
