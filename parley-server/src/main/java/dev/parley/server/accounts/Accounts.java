@@ -86,6 +86,14 @@ public class Accounts {
         return store.userRow(userId).map(u -> MaskedContact.of(u.legalName(), u.email(), u.phone()));
     }
 
+    /**
+     * The e-mail address the platform writes to this user at, if they gave one: for the platform's own notices (the
+     * cases module's outbox), never shown to a shop.
+     */
+    public Optional<String> noticeAddress(String userId) {
+        return store.userRow(userId).map(AccountStore.UserRow::email).filter(e -> !e.isBlank());
+    }
+
     /** A user's account with the personal data unmasked (callers audit the read: {@link AuditLog}). */
     public Optional<PersonalData> personalData(String userId) {
         return store.personalData(userId);

@@ -145,8 +145,13 @@ public class MessagingFacade {
     }
 
     /** See {@link dev.parley.server.messaging.Conversations#escalate}. */
-    public void escalate(String conversationId, String arbitratorId, String by) {
+    public void escalate(String conversationId, @Nullable String arbitratorId, String by) {
         messaging.escalate(conversationId, arbitratorId, by);
+    }
+
+    /** See {@link dev.parley.server.messaging.Conversations#settle}. */
+    public void settle(String conversationId, dev.parley.server.messaging.ConversationStatus status, String by) {
+        messaging.settle(conversationId, status, by);
     }
 
     /** A buyer message newly excluded by a report, with the time it was sent. */
