@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -60,6 +61,24 @@ public class BuyerCaseRecords {
             }
         }
         return changed;
+    }
+
+    /**
+     * Removes an erased buyer's e-mail address from the notices addressed to them (the address becomes {@code
+     * <pseudonym>@erased.invalid}) and their old handle and address from the subject and text; a notice not sent yet is
+     * not sent ({@code FAILED}, "recipient erased"). The number of notices changed.
+     */
+    public int eraseMail(String buyerId, String oldHandle, @Nullable String oldAddress, String pseudonym) {
+        String erased = pseudonym + "@erased.invalid";
+        String address = oldAddress == null || oldAddress.isBlank() ? erased : oldAddress;
+        return jdbc.sql("UPDATE mail_outbox SET to_address = ?,"
+                        + " subject = REPLACE(REPLACE(subject, ?, ?), ?, ?),"
+                        + " body = REPLACE(REPLACE(body, ?, ?), ?, ?),"
+                        + " error = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'recipient erased' ELSE error END,"
+                        + " status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'FAILED' ELSE status END"
+                        + " WHERE to_user_id = ?")
+                .params(erased, address, erased, oldHandle, pseudonym, address, erased, oldHandle, pseudonym, buyerId)
+                .update();
     }
 
     private static String sha256(String text) {
