@@ -2,6 +2,7 @@ package dev.parley.bench.policy;
 
 import dev.parley.core.policy.CheckRequest;
 import dev.parley.core.policy.Listing;
+import dev.parley.core.policy.PolicyChecker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -30,6 +31,19 @@ final class DevCorpus {
             }
         }
         return Path.of("/work/shared/corpus/policy-dev.jsonl");
+    }
+
+    /** The messages of {@code messages} that {@code checker} judges without calling Lingua. */
+    static List<CheckRequest> withoutLingua(PolicyChecker checker, List<CheckRequest> messages) {
+        List<CheckRequest> out = new ArrayList<>();
+        for (CheckRequest m : messages) {
+            long before = PolicyChecker.linguaCalls();
+            checker.check(m);
+            if (PolicyChecker.linguaCalls() == before) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     static List<CheckRequest> requests() {

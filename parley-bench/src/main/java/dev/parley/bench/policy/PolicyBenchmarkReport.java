@@ -1,7 +1,11 @@
 package dev.parley.bench.policy;
 
+import dev.parley.core.policy.CheckRequest;
+import dev.parley.core.policy.PolicyChecker;
+import dev.parley.core.policy.PolicyConfig;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -11,7 +15,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link PolicyCheckBenchmark} on one thread and prints the figures side by side: messages per second for the
- * full pipeline and the NFKC floor and their ratio, p50/p99 per message, and the size sweep in nanoseconds per
+ * messages decided without Lingua, the full pipeline with every Lingua call (and the share of messages reaching it) and the NFKC floor and their ratio, p50/p99 per message, and the size sweep in nanoseconds per
  * character. Command in {@link PolicyCheckBenchmark}.
  */
 public final class PolicyBenchmarkReport {
@@ -45,13 +49,25 @@ public final class PolicyBenchmarkReport {
                 percentiles.put(name, new double[] {stats.getPercentile(50), stats.getPercentile(99)});
             }
         }
+        PolicyChecker checker = PolicyChecker.create(PolicyConfig.defaults());
+        List<CheckRequest> messages = DevCorpus.requests();
+        int withoutLingua = DevCorpus.withoutLingua(checker, messages).size();
         double full = throughput.getOrDefault("fullPipeline", 0.0);
+        double noLingua = throughput.getOrDefault("withoutLingua", 0.0);
         double floor = throughput.getOrDefault("nfkcFloor", 0.0);
         System.out.println();
         System.out.println("Policy checker, dev corpus, one thread:");
         System.out.printf(
-                "  full pipeline : %,12.0f msg/s   p50 %6.1f us   p99 %6.1f us%n",
-                full, p(percentiles, "fullPipeline", 0), p(percentiles, "fullPipeline", 1));
+                "  without Lingua: %,12.0f msg/s   p50 %6.1f us   p99 %6.1f us   (%d messages)%n",
+                noLingua, p(percentiles, "withoutLingua", 0), p(percentiles, "withoutLingua", 1), withoutLingua);
+        System.out.printf(
+                "  full pipeline : %,12.0f msg/s   p50 %6.1f us   p99 %6.1f us   (%d messages, with Lingua)%n",
+                full, p(percentiles, "fullPipeline", 0), p(percentiles, "fullPipeline", 1), messages.size());
+        System.out.printf(
+                "  reach Lingua  : %d of %d messages (%.3f)%n",
+                messages.size() - withoutLingua,
+                messages.size(),
+                (messages.size() - withoutLingua) / (double) messages.size());
         System.out.printf(
                 "  NFKC floor    : %,12.0f msg/s   p50 %6.1f us   p99 %6.1f us%n",
                 floor, p(percentiles, "nfkcFloor", 0), p(percentiles, "nfkcFloor", 1));

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The message checker's text pipeline over the dev corpus, one message per operation on one thread, beside the floor
+ * The message checker's text pipeline over the dev corpus, one message per operation on one thread (the whole corpus,
+ * and the messages whose language the rule decides without Lingua), beside the floor
  * every checker pays (one ICU4J NFKC-casefold pass over the same messages), and a size sweep of 1,000 to 100,000
  * characters (divide the time per operation by {@code size} for the time per character; flat means linear).
  *
@@ -48,12 +49,15 @@ public class PolicyCheckBenchmark {
 
     private PolicyChecker checker;
     private List<CheckRequest> messages;
+    private List<CheckRequest> withoutLingua;
     private int next;
+    private int nextWithoutLingua;
 
     @Setup(Level.Trial)
     public void setUp() {
         checker = PolicyChecker.create(PolicyConfig.defaults());
         messages = DevCorpus.requests();
+        withoutLingua = DevCorpus.withoutLingua(checker, messages);
     }
 
     private CheckRequest nextMessage() {
@@ -62,12 +66,22 @@ public class PolicyCheckBenchmark {
         return m;
     }
 
-    /** The whole checker on one corpus message. */
+    /** The whole checker on one corpus message, with every Lingua call the language rule makes. */
     @Benchmark
     @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Verdict fullPipeline() {
         return checker.check(nextMessage());
+    }
+
+    /** The whole checker on one corpus message whose language the rule decides without Lingua. */
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Verdict withoutLingua() {
+        CheckRequest m = withoutLingua.get(nextWithoutLingua);
+        nextWithoutLingua = nextWithoutLingua + 1 == withoutLingua.size() ? 0 : nextWithoutLingua + 1;
+        return checker.check(m);
     }
 
     /** One NFKC-casefold pass over one corpus message: the floor. */
@@ -88,16 +102,7 @@ public class PolicyCheckBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            StringBuilder sb = new StringBuilder(size + 200);
-            List<CheckRequest> all = DevCorpus.requests();
-            for (int i = 0; sb.length() < size; i++) {
-                sb.append(all.get(i % all.size()).text()).append(' ');
-            }
-            sb.setLength(size);
-            if (Character.isHighSurrogate(sb.charAt(size - 1))) {
-                sb.setCharAt(size - 1, ' ');
-            }
-            request = CheckRequest.ofText(sb.toString());
+            request = CheckRequest.ofText(PolicyCpuTime.longText(DevCorpus.requests(), size));
         }
     }
 

@@ -85,12 +85,11 @@ final class Confusables {
     }
 
     private static boolean isWordPart(char c) {
-        return Character.isLetterOrDigit(c)
+        return (CharTable.flags(c) & (CharTable.LETTER_OR_DIGIT | CharTable.NON_SPACING_MARK)) != 0
                 || c == '.'
                 || c == '_'
                 || c == '-'
                 || c == '@'
-                || c == '\''
-                || Character.getType(c) == Character.NON_SPACING_MARK;
+                || c == '\'';
     }
 }

@@ -30,6 +30,13 @@ final class ContentText {
         if (!needsFolding(v)) {
             return new ContentText(text, v, null, null);
         }
+        // reading digits and symbols as letters keeps every character in place: when nothing is then joined or
+        // collapsed, the view maps one to one onto the normalised text
+        char[] unLeeted = unLeet(v);
+        String u = unLeeted == null ? v : new String(unLeeted);
+        if (!hasSpelledOut(u) && !hasStretch(u)) {
+            return new ContentText(text, u, null, null);
+        }
         Builder leet = new Builder(v.length());
         unLeet(v, leet);
         Builder joined = new Builder(leet.length());
@@ -79,6 +86,80 @@ final class ContentText {
                 return true;
             }
             if (i + 2 < n && isSeparator(v.charAt(i + 1)) && isSingleLetter(v, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters of {@code v} with look-alikes read as letters, as {@link #unLeet(String, Builder)}; null if none. */
+    private static char @Nullable [] unLeet(String v) {
+        char[] out = null;
+        int i = 0;
+        int n = v.length();
+        while (i < n) {
+            char c = v.charAt(i);
+            if (!isRunChar(c)) {
+                i++;
+                continue;
+            }
+            int end = i;
+            int letters = 0;
+            int others = 0;
+            while (end < n && isRunChar(v.charAt(end))) {
+                char r = v.charAt(end);
+                if (isLatinLetter(r)) {
+                    letters++;
+                } else if (leetOf(v, end, i, n) != 0) {
+                    others++;
+                }
+                end++;
+            }
+            boolean leet = letters >= 2 && others >= 1 && others <= letters + 1;
+            for (int k = i; k < end; k++) {
+                char r = v.charAt(k);
+                char mapped = leet ? leetOf(v, k, i, end) : 0;
+                if (r == '*' && k > i && v.charAt(k - 1) >= '0' && v.charAt(k - 1) <= '9') {
+                    mapped = '⭐';
+                }
+                if (mapped != 0 && mapped != r) {
+                    if (out == null) {
+                        out = v.toCharArray();
+                    }
+                    out[k] = mapped;
+                }
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    /** Whether {@link #joinSpelledOut} would join a run of one-letter words in {@code v}. */
+    private static boolean hasSpelledOut(String v) {
+        int n = v.length();
+        for (int i = 0; i < n; i++) {
+            if (i + 2 < n && isSeparator(v.charAt(i + 1)) && isSingleLetter(v, i)) {
+                int count = 1;
+                boolean spaceOnly = true;
+                int k = i;
+                while (k + 2 < n && isSeparator(v.charAt(k + 1)) && isSingleLetter(v, k + 2)) {
+                    spaceOnly &= v.charAt(k + 1) == ' ';
+                    count++;
+                    k += 2;
+                }
+                if (count >= 4 || (count == 3 && !spaceOnly)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #squeeze} would collapse a letter written three or more times in a row in {@code v}. */
+    private static boolean hasStretch(String v) {
+        for (int i = 2; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == v.charAt(i - 1) && c == v.charAt(i - 2) && Character.isLetter(c)) {
                 return true;
             }
         }
@@ -145,7 +226,19 @@ final class ContentText {
     }
 
     private static boolean isRunChar(char c) {
-        return isLatinLetter(c) || (c >= '0' && c <= '9') || "@$!|€#%*".indexOf(c) >= 0;
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '@'
+                    || c == '$'
+                    || c == '!'
+                    || c == '|'
+                    || c == '#'
+                    || c == '%'
+                    || c == '*';
+        }
+        return c == '€' || isLatinLetter(c);
     }
 
     private static boolean isLatinLetter(char c) {
@@ -153,9 +246,9 @@ final class ContentText {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         }
         if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF)) {
-            return Character.isLetter(c) && c != 0xAA && c != 0xBA && c != 0xB5;
+            return CharTable.isLetter(c) && c != 0xAA && c != 0xBA && c != 0xB5;
         }
-        return c >= 0x2C60 && Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+        return c >= 0x2C60 && CharTable.is(c, CharTable.LATIN_LETTER);
     }
 
     /** Joins three or more one-letter words separated by one separator ("f u c k", "s.t.u.p.i.d"). */
@@ -190,8 +283,8 @@ final class ContentText {
         if (!isLatinLetter(v.charAt(i))) {
             return false;
         }
-        boolean before = i == 0 || !Character.isLetterOrDigit(v.charAt(i - 1));
-        boolean after = i + 1 >= v.length() || !Character.isLetterOrDigit(v.charAt(i + 1));
+        boolean before = i == 0 || !CharTable.isLetterOrDigit(v.charAt(i - 1));
+        boolean after = i + 1 >= v.length() || !CharTable.isLetterOrDigit(v.charAt(i + 1));
         return before && after;
     }
 

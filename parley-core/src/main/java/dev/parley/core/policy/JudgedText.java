@@ -72,24 +72,23 @@ record JudgedText(
             int i = 0;
             int n = text.length();
             while (i < n) {
-                while (i < n && Character.isWhitespace(text.charAt(i))) {
+                while (i < n && CharTable.isWhitespace(text.charAt(i))) {
                     if (text.charAt(i) == '\n') {
                         sentenceStart = true;
                     }
                     i++;
                 }
                 int tokenStart = i;
-                while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                while (i < n && !CharTable.isWhitespace(text.charAt(i))) {
                     i++;
                 }
                 if (tokenStart == i) {
                     break;
                 }
-                String token = text.substring(tokenStart, i);
-                if (!isLinkLike(token)) {
+                if (!isLinkLike(text, tokenStart, i)) {
                     sentenceStart = token(tokenStart, i, sentenceStart);
                 } else {
-                    sentenceStart = endsSentence(token.charAt(token.length() - 1));
+                    sentenceStart = endsSentence(text.charAt(i - 1));
                 }
             }
             return new JudgedText(
@@ -125,18 +124,15 @@ record JudgedText(
                     i = next;
                     continue;
                 }
-                if (Character.isLetter(cp)) {
-                    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-                    if (script == Character.UnicodeScript.HAN) {
+                if (CharTable.is(cp, CharTable.LETTER)) {
+                    if (CharTable.is(cp, CharTable.HAN_LETTER)) {
                         han++;
-                        mark(i, next);
-                    } else if (script == Character.UnicodeScript.THAI) {
+                    } else if (CharTable.is(cp, CharTable.THAI_LETTER)) {
                         thai++;
-                        mark(i, next);
                     } else {
                         other++;
-                        mark(i, next);
                     }
+                    mark(i, next);
                     opens = false;
                 } else if (endsSentence(cp)) {
                     opens = true;
@@ -150,16 +146,16 @@ record JudgedText(
         }
 
         private void latinWord(int from, int to, int tokenFrom, int tokenTo, boolean opensSentence) {
-            String word = text.substring(from, to);
-            boolean glued = (from > tokenFrom && Character.isDigit(text.codePointBefore(from)))
-                    || (to < tokenTo && Character.isDigit(text.codePointAt(to)));
-            if (glued || isName(word, opensSentence) || isCode(word)) {
+            boolean glued = (from > tokenFrom && CharTable.is(text.codePointBefore(from), CharTable.DIGIT))
+                    || (to < tokenTo && CharTable.is(text.codePointAt(to), CharTable.DIGIT));
+            if (glued || isName(from, to, opensSentence) || isCode(from, to)) {
                 return;
             }
+            String word = text.substring(from, to);
             words.add(word.toLowerCase(Locale.ROOT));
             for (int k = 0; k < word.length(); k++) {
                 char c = word.charAt(k);
-                if (Character.isLetter(c)) {
+                if (CharTable.isLetter(c)) {
                     latin++;
                     if (isVietnamese(c)) {
                         vietnamese++;
@@ -171,36 +167,39 @@ record JudgedText(
             mark(from, to);
         }
 
-        private boolean isName(String word, boolean opensSentence) {
-            boolean camel = false;
-            for (int k = 1; k < word.length(); k++) {
-                if (Character.isUpperCase(word.charAt(k)) && Character.isLowerCase(word.charAt(k - 1))) {
-                    camel = true;
+        private boolean isName(int from, int to, boolean opensSentence) {
+            for (int k = from + 1; k < to; k++) {
+                if (Character.isUpperCase(text.charAt(k)) && Character.isLowerCase(text.charAt(k - 1))) {
+                    return true;
                 }
             }
-            if (camel) {
-                return true;
-            }
-            boolean capitalised =
-                    Character.isUpperCase(word.charAt(0)) && word.length() > 1 && Character.isLowerCase(word.charAt(1));
+            boolean capitalised = Character.isUpperCase(text.charAt(from))
+                    && to - from > 1
+                    && Character.isLowerCase(text.charAt(from + 1));
             return capitalised && !opensSentence;
         }
 
-        private boolean isCode(String word) {
-            if (shouting || word.length() < 2 || word.length() > 5) {
+        private boolean isCode(int from, int to) {
+            if (shouting || to - from < 2 || to - from > 5) {
                 return false;
             }
-            return word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+            for (int k = from; k < to; k++) {
+                char c = text.charAt(k);
+                if (CharTable.isLetter(c) && !Character.isUpperCase(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean mostlyCapitals() {
             int upper = 0;
             int lower = 0;
             for (int k = 0; k < text.length(); k++) {
-                char c = text.charAt(k);
-                if (Character.isUpperCase(c)) {
+                int f = CharTable.flags(text.charAt(k));
+                if ((f & CharTable.UPPER) != 0) {
                     upper++;
-                } else if (Character.isLowerCase(c)) {
+                } else if ((f & CharTable.LOWER) != 0) {
                     lower++;
                 }
             }
@@ -213,8 +212,7 @@ record JudgedText(
                 int cp = text.codePointAt(k);
                 boolean inner =
                         (cp == '\'' || cp == '’' || cp == '-') && k + 1 < to && isLatinLetter(text.codePointAt(k + 1));
-                int type = Character.getType(cp);
-                if (isLatinLetter(cp) || type == Character.NON_SPACING_MARK || inner) {
+                if (isLatinLetter(cp) || CharTable.is(cp, CharTable.NON_SPACING_MARK) || inner) {
                     k += Character.charCount(cp);
                 } else {
                     break;
@@ -232,6 +230,19 @@ record JudgedText(
     private static final java.util.Set<String> TLDS = java.util.Set.of(
             "com", "net", "org", "co", "io", "me", "ly", "id", "my", "sg", "th", "vn", "ph", "cn", "tw", "hk", "es",
             "mx", "uk", "shop", "store", "app");
+
+    private static boolean isLinkLike(String text, int from, int to) {
+        boolean dot = false;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '@' || (c == '#' && k == from) || (c == ':' && text.startsWith("//", k + 1) && k + 3 <= to)) {
+                return true;
+            }
+            dot |= c == '.';
+        }
+        // without a dot a token is neither "www." nor a domain: skip lower-casing it
+        return dot && isLinkLike(text.substring(from, to));
+    }
 
     private static boolean isLinkLike(String token) {
         if (token.indexOf('@') >= 0 || token.startsWith("#") || token.contains("://")) {
@@ -257,7 +268,7 @@ record JudgedText(
         if (cp < 0x80) {
             return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
         }
-        return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+        return CharTable.is(cp, CharTable.LATIN_LETTER);
     }
 
     private static boolean endsSentence(int cp) {

@@ -3,7 +3,6 @@ package dev.parley.core.policy;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
@@ -42,7 +41,8 @@ final class LanguageMismatchDetector implements Detector {
         TL
     }
 
-    private static final Map<String, Set<Lang>> FUNCTION_WORDS = functionWords();
+    private static final Lang[] LANGS = Lang.values();
+    private static final Map<String, Lang[]> FUNCTION_WORDS = functionWords();
 
     @Override
     public void detect(Message message, java.util.List<Finding> findings) {
@@ -65,7 +65,12 @@ final class LanguageMismatchDetector implements Detector {
 
     /** The marketplace language a BCP 47 tag names, if it is one. */
     static Optional<Lang> group(String tag) {
-        String primary = tag.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+        String lower = tag.strip().toLowerCase(Locale.ROOT);
+        int cut = 0;
+        while (cut < lower.length() && lower.charAt(cut) != '-' && lower.charAt(cut) != '_') {
+            cut++;
+        }
+        String primary = lower.substring(0, cut);
         return Optional.ofNullable(
                 switch (primary) {
                     case "en" -> Lang.EN;
@@ -97,8 +102,8 @@ final class LanguageMismatchDetector implements Detector {
                 // a Latin-script listing language
             }
         }
-        EnumMap<Lang, Integer> scores = scores(text);
-        int own = scores.getOrDefault(expected, 0);
+        int[] scores = scores(text);
+        int own = scores[expected.ordinal()];
         if (own >= 2 || (expected == Lang.VI && text.vietnameseLetters() >= 2)) {
             return false;
         }
@@ -109,26 +114,28 @@ final class LanguageMismatchDetector implements Detector {
             return true;
         }
         int latinWords = text.latinWords().size();
-        for (Map.Entry<Lang, Integer> e : scores.entrySet()) {
-            if (e.getKey() != expected
-                    && e.getValue() >= 2
-                    && e.getValue() > own
-                    && e.getValue() >= 0.25 * latinWords) {
+        for (Lang lang : LANGS) {
+            int score = scores[lang.ordinal()];
+            if (lang != expected && score >= 2 && score > own && score >= 0.25 * latinWords) {
                 return true;
             }
         }
         return own == 0 && linguaSays(text, expected);
     }
 
-    private static EnumMap<Lang, Integer> scores(JudgedText text) {
-        EnumMap<Lang, Integer> scores = new EnumMap<>(Lang.class);
+    /** The number of function words of each language (by ordinal), and Spanish letters as up to two more. */
+    private static int[] scores(JudgedText text) {
+        int[] scores = new int[LANGS.length];
         for (String word : text.latinWords()) {
-            for (Lang lang : FUNCTION_WORDS.getOrDefault(word, Set.of())) {
-                scores.merge(lang, 1, Integer::sum);
+            Lang[] langs = FUNCTION_WORDS.get(word);
+            if (langs != null) {
+                for (Lang lang : langs) {
+                    scores[lang.ordinal()]++;
+                }
             }
         }
         if (text.vietnameseLetters() == 0 && text.spanishLetters() > 0) {
-            scores.merge(Lang.ES, Math.min(2, text.spanishLetters()), Integer::sum);
+            scores[Lang.ES.ordinal()] += Math.min(2, text.spanishLetters());
         }
         return scores;
     }
@@ -175,14 +182,14 @@ final class LanguageMismatchDetector implements Detector {
         Lingua.DETECTOR.hashCode();
     }
 
-    private static Map<String, Set<Lang>> functionWords() {
-        Map<String, Set<Lang>> words = new HashMap<>();
+    private static Map<String, Lang[]> functionWords() {
+        Map<String, Lang[]> words = new HashMap<>();
         for (LexiconResource.Line line : LexiconResource.read("language-words")) {
             Set<Lang> langs = EnumSet.noneOf(Lang.class);
             for (String code : line.payload().split(",")) {
                 group(code).ifPresent(langs::add);
             }
-            words.put(line.term(), langs);
+            words.put(line.term(), langs.toArray(Lang[]::new));
         }
         return Map.copyOf(words);
     }

@@ -156,15 +156,11 @@ final class NormalizedText {
     }
 
     static boolean isMark(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK
-                || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK;
+        return CharTable.is(cp, CharTable.MARK);
     }
 
     static boolean isInvisible(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.FORMAT
+        return CharTable.is(cp, CharTable.FORMAT)
                 || cp == 0x034F
                 || (cp >= 0xFE00 && cp <= 0xFE0F)
                 || (cp >= 0xE0100 && cp <= 0xE01EF)
@@ -235,27 +231,30 @@ final class NormalizedText {
     /** Builds a derived view of an original text, one character at a time, each with its original range. */
     static final class Builder {
         private final String original;
-        private final StringBuilder out;
+        private char[] chars;
+        private int length;
         private int[] starts;
         private int[] ends;
 
         Builder(String original, int capacity) {
             this.original = original;
             int size = Math.max(16, capacity + 8);
-            this.out = new StringBuilder(size);
+            this.chars = new char[size];
             this.starts = new int[size];
             this.ends = new int[size];
         }
 
         Builder append(char c, int originalStart, int originalEnd) {
-            int at = out.length();
-            if (at >= starts.length) {
+            int at = length;
+            if (at >= chars.length) {
+                chars = Arrays.copyOf(chars, chars.length * 2);
                 starts = Arrays.copyOf(starts, starts.length * 2);
                 ends = Arrays.copyOf(ends, ends.length * 2);
             }
+            chars[at] = c;
             starts[at] = originalStart;
             ends[at] = originalEnd;
-            out.append(c);
+            length = at + 1;
             return this;
         }
 
@@ -280,44 +279,49 @@ final class NormalizedText {
         }
 
         int length() {
-            return out.length();
+            return length;
         }
 
         char charAt(int index) {
-            return out.charAt(index);
+            if (index >= length) {
+                throw new StringIndexOutOfBoundsException(index);
+            }
+            return chars[index];
         }
 
-        void setLength(int length) {
-            out.setLength(length);
+        void setLength(int newLength) {
+            length = newLength;
         }
 
         /** Removes the character at {@code index}; cheap near the end. */
         void removeAt(int index) {
-            int len = out.length();
+            int len = length;
+            System.arraycopy(chars, index + 1, chars, index, len - index - 1);
             System.arraycopy(starts, index + 1, starts, index, len - index - 1);
             System.arraycopy(ends, index + 1, ends, index, len - index - 1);
-            out.deleteCharAt(index);
+            length = len - 1;
         }
 
         /** Removes the spaces from {@code from} to the end. */
         void removeSpacesFrom(int from) {
-            int len = out.length();
+            int len = length;
             int w = from;
             for (int r = from; r < len; r++) {
-                char c = out.charAt(r);
+                char c = chars[r];
                 if (c != ' ') {
-                    out.setCharAt(w, c);
+                    chars[w] = c;
                     starts[w] = starts[r];
                     ends[w] = ends[r];
                     w++;
                 }
             }
-            out.setLength(w);
+            length = w;
         }
 
         NormalizedText build() {
-            int len = out.length();
-            return new NormalizedText(original, out.toString(), Arrays.copyOf(starts, len), Arrays.copyOf(ends, len));
+            int len = length;
+            return new NormalizedText(
+                    original, new String(chars, 0, len), Arrays.copyOf(starts, len), Arrays.copyOf(ends, len));
         }
     }
 

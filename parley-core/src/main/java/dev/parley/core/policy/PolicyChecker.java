@@ -53,6 +53,14 @@ public final class PolicyChecker {
         return content.advertising(text);
     }
 
+    /**
+     * How many texts the language rule has handed to Lingua in this JVM since start (its costliest step; the rule calls
+     * it only when cheaper signals cannot decide), so that benchmarks and metrics can report the share.
+     */
+    public static long linguaCalls() {
+        return LanguageMismatchDetector.linguaCalls();
+    }
+
     /** The verdict for {@code request}. */
     public Verdict check(CheckRequest request) {
         Message message = Message.of(request);
