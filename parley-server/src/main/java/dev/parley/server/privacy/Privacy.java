@@ -256,6 +256,7 @@ public class Privacy {
             int addresses = catalog.eraseShippingAddresses(buyerId);
             Accounts.Erasure erasure = accounts.erase(buyerId);
             int reports = caseRecords.pseudonymise(buyerId, erasure.pseudonym());
+            int notices = caseRecords.eraseNotices(buyerId);
             Map<String, @Nullable Object> body = new LinkedHashMap<>();
             body.put("userId", buyerId);
             body.put("pseudonym", erasure.pseudonym());
@@ -265,6 +266,7 @@ public class Privacy {
             body.put("shippingAddressesRemoved", addresses);
             body.put("evidencePseudonymised", reports);
             body.put("evidenceKept", evidence.size());
+            body.put("noticesErased", notices);
             if (erasure.erasedNow()) {
                 body.put(
                         "auditId",

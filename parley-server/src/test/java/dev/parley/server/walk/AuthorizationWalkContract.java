@@ -74,6 +74,7 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
             GET /api/v1/conversations | /api/v1/conversations | - | 401 2xx 2xx 2xx 2xx 2xx 2xx 2xx 403
             GET /api/v1/conversations/{id} | /api/v1/conversations/{conv} | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
             GET /api/v1/conversations/{id}/messages | /api/v1/conversations/{conv}/messages | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
+            GET /api/v1/conversations/{conversationId}/disputes | /api/v1/conversations/{conv2}/disputes | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
             GET /api/v1/attachments/{id} | /api/v1/attachments/{image} | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
             GET /api/v1/messages/{messageId}/verdicts | /api/v1/messages/{blocked3}/verdicts | - | 401 404 2xx 2xx 2xx 404 2xx 2xx 403
             GET /api/v1/buyer-reports | /api/v1/buyer-reports | - | 401 2xx 403 403 403 403 403 403 403
@@ -93,7 +94,10 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
             GET /api/v1/me/export | /api/v1/me/export | - | 401 2xx 403 403 403 403 403 403 403
             GET /api/v1/review/audit-log | /api/v1/review/audit-log?shopId={shop} | - | 401 403 403 403 403 403 2xx 403 403
             GET /api/v1/review/users/{userId}/contact | /api/v1/review/users/{buyer}/contact?purpose=dispute | - | 401 403 403 403 403 403 2xx 2xx 403
-            GET /api/v1/review/queues | /api/v1/review/queues | - | 401 403 403 403 403 403 2xx 403 403
+            GET /api/v1/review/queues | /api/v1/review/queues | - | 401 403 403 403 403 403 2xx 2xx 403
+            GET /api/v1/review/disputes | /api/v1/review/disputes | - | 401 403 403 403 403 403 403 2xx 403
+            GET /api/v1/review/disputes/{disputeId} | /api/v1/review/disputes/{dispute1} | - | 401 403 403 403 403 403 403 2xx 403
+            GET /api/v1/review/outbox | /api/v1/review/outbox | - | 401 403 403 403 403 403 2xx 2xx 403
             GET /api/v1/review/held-messages | /api/v1/review/held-messages | - | 401 403 403 403 403 403 2xx 403 403
             GET /api/v1/review/held-messages/{messageId} | /api/v1/review/held-messages/{held1} | - | 401 403 403 403 403 403 2xx 403 403
             GET /api/v1/review/messages | /api/v1/review/messages?shopId={shop} | - | 401 403 403 403 403 403 2xx 403 403
@@ -141,6 +145,9 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
             POST /api/v1/review/contests/{contestId}/uphold | /api/v1/review/contests/{contest2}/uphold | reason | 401 403 403 403 403 403 2xx 403 403
             POST /api/v1/review/buyer-reports/{reportId}/confirm | /api/v1/review/buyer-reports/{buyerReport1}/confirm | confirm | 401 403 403 403 403 403 2xx 403 403
             POST /api/v1/review/buyer-reports/{reportId}/dismiss | /api/v1/review/buyer-reports/{buyerReport2}/dismiss | reason | 401 403 403 403 403 403 2xx 403 403
+            POST /api/v1/review/disputes/{disputeId}/take | /api/v1/review/disputes/{dispute1}/take | - | 401 403 403 403 403 403 403 2xx 403
+            POST /api/v1/review/disputes/{disputeId}/decide | /api/v1/review/disputes/{dispute1}/decide | decision | 401 403 403 403 403 403 403 2xx 403
+            POST /api/v1/conversations/{conversationId}/disputes | /api/v1/conversations/{conv2}/disputes | dispute | 401 2xx 409 409 409 404 403 403 404
             POST /api/v1/review/violations | /api/v1/review/violations | violation | 401 403 403 403 403 403 2xx 403 403
             POST /api/v1/review/enforcement-actions | /api/v1/review/enforcement-actions | warning | 401 403 403 403 403 403 2xx 403 403
             DELETE /api/v1/shops/{shopId}/quick-replies/{id} | /api/v1/shops/{shop}/quick-replies/{quickReply} | - | 401 404 403 2xx 404 404 404 404 404
@@ -313,6 +320,8 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
         b.put("signIn", "{'username': '{user}', 'password': '{password}'}");
         b.put("password", "{'currentPassword': 'not-the-password', 'newPassword': 'another-secret'}");
         b.put("erasure", "{'password': '{password}'}");
+        b.put("decision", "{'outcome': 'SETTLED', 'decision': 'Both sides agree'}");
+        b.put("dispute", "{'reason': 'No answer ({role})'}");
         return b;
     }
 
@@ -369,6 +378,20 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
 
         String conv = open(buyer, w, "Is the hoodie warm?");
         ids.put("conv", conv);
+        String conv2 = ok(api.post(
+                        "/api/v1/conversations",
+                        buyer,
+                        Map.of("shopId", w.shop(), "orderId", order, "text", "Where is my order?")))
+                .json()
+                .get("id")
+                .asString();
+        ids.put("conv2", conv2);
+        ids.put(
+                "dispute1",
+                ok(api.post("/api/v1/conversations/" + conv2 + "/disputes", buyer, Map.of("reason", "No answer")))
+                        .json()
+                        .get("id")
+                        .asString());
         String image = ok(api.upload(buyer, "me.png", PNG)).json().get("id").asString();
         ok(api.post(
                 "/api/v1/conversations/" + conv + "/messages",
