@@ -180,6 +180,7 @@ class ConversationPages {
                 }
             };
         } catch (ProblemException refused) {
+            response.setStatus(refused.status()); // the refusal is shown in the form, with its status
             compose = new Compose(text, clientMessageId == null ? "" : clientMessageId, "refused", refused.body());
         }
         if (!Htmx.isHtmx(request)) {

@@ -61,6 +61,9 @@ class StaffPages {
         if (me.is(PlatformRole.ARBITRATOR)) {
             return "redirect:/staff/disputes";
         }
+        if (!me.isStaff()) {
+            throw ProblemException.forbidden("the staff pages are for the platform's staff");
+        }
         return "staff";
     }
 
@@ -343,6 +346,9 @@ class StaffPages {
         try {
             model.addAttribute("decided", decision.get());
         } catch (ProblemException refused) {
+            if (!Htmx.isHtmx(request)) {
+                throw refused; // a plain form shows the refusal with its status, not a silent redirect
+            }
             response.setStatus(refused.status());
             model.addAttribute("problem", refused.body());
         }

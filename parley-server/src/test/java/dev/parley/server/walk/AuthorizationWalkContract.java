@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.parley.server.performance.internal.EvaluationRunner;
 import dev.parley.server.support.ApiClient;
 import dev.parley.server.support.ApiClient.Response;
+import dev.parley.server.support.PageClient;
 import dev.parley.server.support.ServerTestSupport;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -197,8 +199,8 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
                 Response r = call(row, role);
                 actual.add(String.valueOf(r.status()));
                 String expected = row.expected().get(role.ordinal());
-                boolean ok = expected.equals("2xx")
-                        ? r.status() >= 200 && r.status() < 300
+                boolean ok = expected.endsWith("xx")
+                        ? r.status() / 100 == expected.charAt(0) - '0'
                         : expected.equals(String.valueOf(r.status()));
                 if (r.status() >= 500 || !ok) {
                     wrong.add(
@@ -212,13 +214,158 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
                 .isEmpty();
     }
 
+    /**
+     * The pages, as {@link #TABLE} has the API: a form body is {@code name=value&…} (sent with the page's CSRF token),
+     * posted as htmx posts it ({@code HX-Request}), and {@code 3xx} is any redirect (anonymous callers of a page are
+     * sent to sign in; htmx posts without a session are {@code 401}). {@code -} is not called: {@code /error} is the
+     * container's error page, reached by forwarding a failed request (called directly it reports a 500 that never
+     * happened).
+     */
+    static final String PAGES = """
+            # method pattern | path | form | anon buyer agent admin owner other reviewer arbitrator operator
+            GET / | / | - | 3xx 3xx 3xx 3xx 3xx 3xx 3xx 3xx 3xx
+            GET /sign-in | /sign-in | - | 200 3xx 3xx 3xx 3xx 3xx 3xx 3xx 3xx
+            GET /language | /language?lang=en&back=/ | - | 3xx 3xx 3xx 3xx 3xx 3xx 3xx 3xx 3xx
+            GET /shops | /shops | - | 3xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
+            GET /shops/{shopId} | /shops/{shop} | - | 3xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
+            GET /products/{productId} | /products/{product} | - | 3xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
+            GET /account | /account | - | 3xx 2xx 403 403 403 403 403 403 403
+            GET /account/export | /account/export | - | 3xx 2xx 403 403 403 403 403 403 403
+            GET /conversations | /conversations | - | 3xx 2xx 3xx 3xx 3xx 3xx 2xx 2xx 403
+            GET /conversations/list | /conversations/list | - | 3xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 403
+            GET /conversations/{id} | /conversations/{conv} | - | 3xx 2xx 2xx 2xx 2xx 404 2xx 2xx 404
+            GET /conversations/{id}/messages | /conversations/{conv}/messages | - | 3xx 2xx 2xx 2xx 2xx 404 2xx 2xx 404
+            GET /conversations/{id}/messages/{messageId} | /conversations/{conv}/messages/{reply1} | - | 3xx 2xx 2xx 2xx 2xx 404 2xx 2xx 404
+            GET /conversations/{id}/summary | /conversations/{conv}/summary | - | 3xx 2xx 2xx 2xx 2xx 404 2xx 2xx 404
+            GET /inbox | /inbox | - | 3xx 3xx 2xx 2xx 2xx 2xx 3xx 3xx 3xx
+            GET /inbox/list | /inbox/list | - | 3xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 403
+            GET /shop/{shopId}/performance | /shop/{shop}/performance | - | 3xx 403 2xx 2xx 2xx 404 2xx 2xx 2xx
+            GET /shop/{shopId}/performance/{evaluatedAt} | /shop/{shop}/performance/{instantMillis} | - | 3xx 403 2xx 2xx 2xx 404 2xx 2xx 2xx
+            GET /shop/{shopId}/standing | /shop/{shop}/standing | - | 3xx 404 2xx 2xx 2xx 404 2xx 2xx 403
+            GET /shop/{shopId}/quick-replies | /shop/{shop}/quick-replies | - | 3xx 404 2xx 2xx 2xx 404 404 404 404
+            GET /shop/{shopId}/team | /shop/{shop}/team | - | 3xx 404 2xx 2xx 2xx 404 2xx 2xx 2xx
+            GET /shop/{shopId}/tokens | /shop/{shop}/tokens | - | 3xx 404 403 2xx 2xx 404 404 404 404
+            GET /staff | /staff | - | 3xx 403 403 403 403 403 3xx 3xx 2xx
+            GET /staff/review | /staff/review | - | 3xx 403 403 403 403 403 2xx 403 403
+            GET /staff/abuse-reports | /staff/abuse-reports | - | 3xx 403 403 403 403 403 2xx 403 403
+            GET /staff/appeals | /staff/appeals | - | 3xx 403 403 403 403 403 2xx 403 403
+            GET /staff/enforcement | /staff/enforcement | - | 3xx 403 403 403 403 403 2xx 403 403
+            GET /staff/audit | /staff/audit?shopId={shop} | - | 3xx 403 403 403 403 403 2xx 403 403
+            GET /v3/api-docs | /v3/api-docs | - | 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
+            GET /v3/api-docs.yaml | /v3/api-docs.yaml | - | 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
+            GET /v3/api-docs/swagger-config | /v3/api-docs/swagger-config | - | 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
+            GET /swagger-ui.html | /swagger-ui.html | - | 3xx 3xx 3xx 3xx 3xx 3xx 3xx 3xx 3xx
+            ANY /error | /error | - | - - - - - - - - -
+            POST /session/socket-token | /session/socket-token | - | 401 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
+            POST /products/{productId}/chat | /products/{product}/chat | text=Hello ({role}) | 401 3xx 403 403 403 403 403 403 403
+            POST /conversations/{id}/check | /conversations/{conv}/check | text=Happy to help | 401 403 2xx 2xx 2xx 404 403 403 403
+            POST /conversations/{id}/messages | /conversations/{conv}/messages | text=Thanks ({role}) | 401 2xx 2xx 2xx 2xx 404 403 403 404
+            POST /conversations/{id}/read | /conversations/{conv}/read | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
+            POST /conversations/{id}/assignee | /conversations/{conv}/assignee | assigneeId={user} | 401 403 2xx 2xx 2xx 404 403 403 404
+            POST /conversations/{id}/messages/{messageId}/retract | /conversations/{conv}/messages/{held3}/retract | - | 401 403 2xx 409 409 404 403 403 404
+            POST /conversations/{id}/abuse-reports | /conversations/{conv}/abuse-reports | messageIds={rude3}&category=threatening&note={role} | 401 404 2xx 409 409 404 403 403 404
+            POST /conversations/{id}/messages/{messageId}/contest | /conversations/{conv}/messages/{blocked3}/contest | statement=ours | 401 404 403 2xx 409 404 403 403 404
+            POST /shop/{shopId}/orders/{orderId}/shipping-contact | /shop/{shop}/orders/{order}/shipping-contact | purpose=fulfilment | 401 403 2xx 2xx 2xx 404 403 403 403
+            POST /shop/{shopId}/standing/actions/{actionId}/appeal | /shop/{shop}/standing/actions/{action3}/appeal | statement=please | 401 404 403 2xx 409 404 403 403 403
+            POST /shop/{shopId}/quick-replies | /shop/{shop}/quick-replies | shortcut=p{role}&text=Hello there | 401 404 403 2xx 2xx 404 404 404 404
+            POST /shop/{shopId}/quick-replies/{id}/delete | /shop/{shop}/quick-replies/{quickReply}/delete | - | 401 404 403 2xx 404 404 404 404 404
+            POST /shop/{shopId}/team | /shop/{shop}/team | username=pinv-{role}-{shop}&role=agent | 401 404 403 2xx 2xx 404 404 404 404
+            POST /shop/{shopId}/team/{userId}/role | /shop/{shop}/team/{agent2}/role | role=agent | 401 404 403 2xx 2xx 404 404 404 404
+            POST /shop/{shopId}/team/{userId}/remove | /shop/{shop}/team/{agent2}/remove | - | 401 404 403 2xx 404 404 404 404 404
+            POST /shop/{shopId}/tokens | /shop/{shop}/tokens | name=tool {role} | 401 404 403 2xx 2xx 404 404 404 404
+            POST /shop/{shopId}/tokens/{tokenId}/revoke | /shop/{shop}/tokens/{apiToken}/revoke | - | 401 404 403 2xx 2xx 404 404 404 404
+            POST /staff/review/{messageId}/release | /staff/review/{held1}/release | note=ok | 401 403 403 403 403 403 2xx 403 403
+            POST /staff/review/{messageId}/reject | /staff/review/{held2}/reject | reason=contact&rule=off_platform_contact | 401 403 403 403 403 403 2xx 403 403
+            POST /staff/abuse-reports/{reportId}/{decision:verify|reject} | /staff/abuse-reports/{report1}/verify | note=ok | 401 403 403 403 403 403 2xx 403 403
+            POST /staff/appeals/{appealId}/{decision:grant|deny} | /staff/appeals/{appeal1}/grant | note=ok | 401 403 403 403 403 403 2xx 403 403
+            POST /staff/enforcement/violations | /staff/enforcement/violations | messageId={reply2}&rule=misleading_claim&note=found | 401 403 403 403 403 403 2xx 403 403
+            POST /staff/enforcement/actions | /staff/enforcement/actions | shopId={shop}&kind=WARNING&reason=reminder | 401 403 403 403 403 403 2xx 403 403
+            POST /conversations/{id}/status | /conversations/{conv}/status | status=OPEN | 401 403 2xx 2xx 2xx 404 403 2xx 404
+            POST /account/erasure | /account/erasure | password={password} | 401 3xx 403 403 403 403 403 403 403
+            """;
+
+    @Test
+    void everyPageAnswersEveryRoleAsThePageTableSaysAndNeverWith500() {
+        List<Row> rows = rows(PAGES);
+        TreeSet<String> mapped = mappedEndpoints(false);
+        TreeSet<String> listed = new TreeSet<>();
+        rows.forEach(r -> listed.add(r.method() + " " + r.pattern()));
+        TreeSet<String> missing = new TreeSet<>(mapped);
+        missing.removeAll(listed);
+        TreeSet<String> stale = new TreeSet<>(listed);
+        stale.removeAll(mapped);
+        assertThat(missing)
+                .as("pages without a row in the walk's table: add them")
+                .isEmpty();
+        assertThat(stale).as("rows of pages that no longer exist").isEmpty();
+
+        fixture();
+        Map<Role, PageClient> browsers = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            PageClient page = new PageClient(port);
+            if (role == Role.ANON) {
+                page.get("/sign-in");
+            } else {
+                assertThat(page.signIn(users.get(role), passwords.get(role)).statusCode())
+                        .isEqualTo(302);
+                page.get("/");
+            }
+            browsers.put(role, page);
+        }
+        List<String> wrong = new ArrayList<>();
+        List<String> actualTable = new ArrayList<>();
+        for (Row row : rows) {
+            List<String> actual = new ArrayList<>();
+            for (Role role : Role.values()) {
+                String expected = row.expected().get(role.ordinal());
+                if (expected.equals("-")) {
+                    actual.add("-");
+                    continue;
+                }
+                PageClient page = browsers.get(role);
+                String path = fill(row.path(), role);
+                HttpResponse<String> r;
+                if (row.method().equals("GET") || row.method().equals("ANY")) {
+                    r = page.get(path);
+                } else {
+                    Map<String, String> form = new LinkedHashMap<>();
+                    if (!row.body().equals("-")) {
+                        for (String pair : row.body().split("&")) {
+                            String[] kv = pair.split("=", 2);
+                            form.put(kv[0], fill(kv[1], role));
+                        }
+                    }
+                    r = page.post(path, form, true, "HX-Request", "true");
+                    page.get("/");
+                }
+                actual.add(String.valueOf(r.statusCode()));
+                boolean ok = expected.endsWith("xx")
+                        ? r.statusCode() / 100 == expected.charAt(0) - '0'
+                        : expected.equals(String.valueOf(r.statusCode()));
+                if (r.statusCode() >= 500 || !ok) {
+                    wrong.add(row.method() + " " + path + " as " + role + ": expected " + expected + ", got "
+                            + r.statusCode() + " "
+                            + r.headers().firstValue("Location").orElse(""));
+                }
+            }
+            actualTable.add(row.method() + " " + row.pattern() + " | " + String.join(" ", actual));
+        }
+        assertThat(wrong)
+                .as("answers that differ from the table; the answers were:%n%s", String.join("\n", actualTable))
+                .isEmpty();
+    }
+
     private List<Row> rows() {
+        return rows(TABLE);
+    }
+
+    private List<Row> rows(String table) {
         List<Row> rows = new ArrayList<>();
-        for (String line : TABLE.strip().split("\n")) {
+        for (String line : table.strip().split("\n")) {
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
-            String[] cells = line.split("\\|");
+            String[] cells = line.split("\\s\\|\\s");
             String[] endpoint = cells[0].strip().split(" ");
             List<String> expected = List.of(cells[3].strip().split("\\s+"));
             assertThat(expected).as(line).hasSize(Role.values().length);
@@ -229,13 +376,18 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
 
     /** Every endpoint under /api/v1 of every handler mapping, as "METHOD pattern". */
     private TreeSet<String> mappedEndpoints() {
+        return mappedEndpoints(true);
+    }
+
+    /** Every endpoint of every handler mapping under /api/v1 ({@code api}) or elsewhere, as "METHOD pattern". */
+    private TreeSet<String> mappedEndpoints(boolean api) {
         TreeSet<String> endpoints = new TreeSet<>();
         context.getBeansOfType(RequestMappingHandlerMapping.class)
                 .values()
                 .forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> {
                     var methods = info.getMethodsCondition().getMethods();
                     for (String pattern : info.getPatternValues()) {
-                        if (!pattern.startsWith("/api/v1")) {
+                        if (pattern.startsWith("/api/v1") != api) {
                             continue;
                         }
                         if (methods.isEmpty()) {
@@ -509,6 +661,12 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
 
         clock.set(LocalDateTime.parse("2026-12-16T00:05:00").atZone(SGT).toInstant());
         runner.catchUp(w.shop());
+        ids.put(
+                "instantMillis",
+                String.valueOf(LocalDateTime.parse("2026-12-16T00:00:00")
+                        .atZone(SGT)
+                        .toInstant()
+                        .toEpochMilli()));
         ids.put("instant", URLEncoder.encode("2026-12-16T00:00:00+08:00", StandardCharsets.UTF_8));
     }
 
