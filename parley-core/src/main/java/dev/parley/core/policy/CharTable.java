@@ -18,6 +18,7 @@ final class CharTable {
     static final int LOWER = 1 << 9;
     static final int DIGIT = 1 << 10;
     static final int FORMAT = 1 << 11;
+    static final int OTHER_SYMBOL = 1 << 12;
 
     private static final short[] FLAGS = build();
 
@@ -64,6 +65,9 @@ final class CharTable {
         }
         if (type == Character.FORMAT) {
             f |= FORMAT;
+        }
+        if (type == Character.OTHER_SYMBOL) {
+            f |= OTHER_SYMBOL;
         }
         if (Character.isUpperCase(cp)) {
             f |= UPPER;

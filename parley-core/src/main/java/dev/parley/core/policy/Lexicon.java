@@ -25,10 +25,12 @@ final class Lexicon<T> {
 
     private final AhoCorasickDoubleArrayTrie<List<Entry<T>>> trie;
     private final boolean empty;
+    private final Alphabet alphabet;
 
-    private Lexicon(AhoCorasickDoubleArrayTrie<List<Entry<T>>> trie, boolean empty) {
+    private Lexicon(AhoCorasickDoubleArrayTrie<List<Entry<T>>> trie, boolean empty, Alphabet alphabet) {
         this.trie = trie;
         this.empty = empty;
+        this.alphabet = alphabet;
     }
 
     /** A builder of a lexicon whose terms are normalised like {@link NormalizedText#value()}. */
@@ -52,7 +54,7 @@ final class Lexicon<T> {
             return List.of();
         }
         List<Match<T>> matches = new ArrayList<>();
-        trie.parseText(value, (begin, end, entries) -> {
+        trie.parseText(alphabet.map(value), (begin, end, entries) -> {
             for (int k = 0, n = entries.size(); k < n; k++) {
                 Entry<T> entry = entries.get(k);
                 if ((entry.flags & NEED_START_BOUNDARY) != 0 && !boundaryBefore(value, begin)) {
@@ -126,6 +128,86 @@ final class Lexicon<T> {
 
     private record Entry<T>(String term, T payload, int flags) {}
 
+    /**
+     * The characters the terms use, numbered from 1 in their order; every other character is 0. Terms and texts are
+     * matched in these numbers, which keeps the double-array trie as small as the terms (indexed by UTF-16 code units,
+     * one Han or Thai term spreads it over tens of thousands of slots, and every step of a scan misses the cache).
+     */
+    private static final class Alphabet {
+        private static final char[] NONE = new char[256];
+
+        /** Numbers by high byte, then low byte; a high byte no term uses shares the page of zeros. */
+        private final char[][] pages;
+
+        private Alphabet(char[][] pages) {
+            this.pages = pages;
+        }
+
+        static Alphabet of(Iterable<String> terms) {
+            java.util.TreeSet<Character> used = new java.util.TreeSet<>();
+            for (String term : terms) {
+                for (int k = 0; k < term.length(); k++) {
+                    used.add(term.charAt(k));
+                }
+            }
+            char[][] pages = new char[256][];
+            java.util.Arrays.fill(pages, NONE);
+            char number = 0;
+            for (char c : used) {
+                number++;
+                if (pages[c >>> 8] == NONE) {
+                    pages[c >>> 8] = new char[256];
+                }
+                pages[c >>> 8][c & 0xFF] = number;
+            }
+            return new Alphabet(pages);
+        }
+
+        char of(char c) {
+            return pages[c >>> 8][c & 0xFF];
+        }
+
+        String mapTerm(String term) {
+            char[] out = new char[term.length()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = of(term.charAt(k));
+            }
+            return new String(out);
+        }
+
+        /** {@code text} in this alphabet's numbers, offset for offset. */
+        CharSequence map(String text) {
+            char[] out = new char[text.length()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = of(text.charAt(k));
+            }
+            return new Mapped(out);
+        }
+    }
+
+    /** A text in an alphabet's numbers, read by the trie. */
+    private record Mapped(char[] numbers) implements CharSequence {
+        @Override
+        public int length() {
+            return numbers.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return numbers[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Mapped(java.util.Arrays.copyOfRange(numbers, start, end));
+        }
+
+        @Override
+        public String toString() {
+            return new String(numbers);
+        }
+    }
+
     /** Collects terms; later duplicates of a term keep every payload. */
     static final class Builder<T> {
         private final Map<String, List<Entry<T>>> entries = new TreeMap<>();
@@ -167,13 +249,16 @@ final class Lexicon<T> {
         /** The lexicon of the terms added so far. */
         Lexicon<T> build() {
             AhoCorasickDoubleArrayTrie<List<Entry<T>>> trie = new AhoCorasickDoubleArrayTrie<>();
+            Alphabet alphabet = Alphabet.of(entries.keySet());
             if (entries.isEmpty()) {
-                return new Lexicon<>(trie, true);
+                return new Lexicon<>(trie, true, alphabet);
             }
+            // the alphabet keeps the order of characters, so the terms keep their order (and their matches' order)
             TreeMap<String, List<Entry<T>>> frozen = new TreeMap<>();
-            entries.forEach((key, list) -> frozen.put(key, Collections.unmodifiableList(new ArrayList<>(list))));
+            entries.forEach((key, list) ->
+                    frozen.put(alphabet.mapTerm(key), Collections.unmodifiableList(new ArrayList<>(list))));
             trie.build(frozen);
-            return new Lexicon<>(trie, false);
+            return new Lexicon<>(trie, false, alphabet);
         }
     }
 }

@@ -197,13 +197,10 @@ final class LinkFinder {
                 i++;
             }
             int e = i;
-            if (cjk || (s > 0 && blocksBareHost(v, s))) {
+            if (cjk || (s > 0 && blocksBareHost(v, s)) || !hasInnerDot(v, s, e)) {
                 continue;
             }
             String run = trimDots(v.substring(s, e));
-            if (run.indexOf('.') < 0) {
-                continue;
-            }
             int end = s + run.length();
             if (isIpv4(run)) {
                 if (end < n && (isWordChar(v.charAt(end)) || v.charAt(end) == '.')) {
@@ -300,9 +297,18 @@ final class LinkFinder {
         return EXECUTABLE_EXTENSIONS.contains(v.substring(dot + 1, q));
     }
 
+    /** Whether {@code v} from {@code s} to {@code e}, without trailing dots and hyphens, has a dot. */
+    private static boolean hasInnerDot(String v, int s, int e) {
+        int end = e;
+        while (end > s && (v.charAt(end - 1) == '.' || v.charAt(end - 1) == '-')) {
+            end--;
+        }
+        return v.lastIndexOf('.', end - 1) >= s;
+    }
+
     /** Whether {@code host} is a registrable name under a public suffix (not a suffix itself). */
     static boolean underPublicSuffix(String host) {
-        if (host.isEmpty() || host.length() > 253) {
+        if (host.isEmpty() || host.length() > 253 || finalLabelStartsWithDigit(host)) {
             return false;
         }
         try {
@@ -311,6 +317,24 @@ final class LinkFinder {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether the last label of {@code host} begins with a digit ("129.000", "v1.2"), which no domain name's does
+     * (Guava refuses such a name): prices and version numbers are not parsed as domains.
+     */
+    private static boolean finalLabelStartsWithDigit(String host) {
+        for (int k = host.length() - 1; k >= 0; k--) {
+            char c = host.charAt(k);
+            if (c == '.' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61') {
+                if (k == host.length() - 1) {
+                    return false;
+                }
+                char first = host.charAt(k + 1);
+                return first >= '0' && first <= '9';
+            }
+        }
+        return false;
     }
 
     private static boolean validHost(String host) {
@@ -454,10 +478,8 @@ final class LinkFinder {
     }
 
     private static boolean isDomainChar(char c) {
-        return Character.isLetterOrDigit(c)
-                || c == '-'
-                || NormalizedText.isMark(c)
-                || Character.getType(c) == Character.OTHER_SYMBOL;
+        return (CharTable.flags(c) & (CharTable.LETTER_OR_DIGIT | CharTable.MARK | CharTable.OTHER_SYMBOL)) != 0
+                || c == '-';
     }
 
     private static boolean isLocalChar(char c) {

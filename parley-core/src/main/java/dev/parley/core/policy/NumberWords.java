@@ -104,12 +104,31 @@ final class NumberWords {
         for (String[] w : words) {
             LATIN.put(w[0], w[1]);
         }
+        int longest = 0;
+        for (String w : LATIN.keySet()) {
+            longest = Math.max(longest, w.length());
+        }
+        LONGEST_WORD = Math.max(longest, "double".length());
     }
+
+    /** The longest number word or repeat word ("double", "triple"): longer words are looked up no further. */
+    private static final int LONGEST_WORD;
 
     private NumberWords() {}
 
-    /** A digit or a number word found in the base text: its normalised range and the digits it stands for. */
-    private record Item(int start, int end, String digits, boolean word) {}
+    /**
+     * A digit run or a number word found in the base text: its normalised range and, for a word, the digits it stands
+     * for (a digit run stands for itself).
+     */
+    private record Item(
+            int start,
+            int end,
+            @org.jspecify.annotations.Nullable String digits,
+            boolean word) {
+        int digitCount() {
+            return digits == null ? end - start : digits.length();
+        }
+    }
 
     static NormalizedText digitsView(NormalizedText text) {
         String v = text.value();
@@ -122,11 +141,11 @@ final class NumberWords {
         int i = 0;
         while (i < items.size()) {
             int j = i;
-            int digits = items.get(i).digits.length();
+            int digits = items.get(i).digitCount();
             int words = items.get(i).word ? 1 : 0;
             while (j + 1 < items.size() && joinable(v, items.get(j), items.get(j + 1))) {
                 j++;
-                digits += items.get(j).digits.length();
+                digits += items.get(j).digitCount();
                 words += items.get(j).word ? 1 : 0;
             }
             if (words >= MIN_WORDS && digits >= MIN_DIGITS) {
@@ -139,7 +158,7 @@ final class NumberWords {
                 }
                 for (int k = i; k <= j; k++) {
                     Item item = items.get(k);
-                    if (item.word) {
+                    if (item.word && item.digits != null) {
                         out.append(item.digits, text.originalStart(item.start), text.originalEnd(item.end));
                     } else {
                         for (int p = item.start; p < item.end; p++) {
@@ -187,7 +206,7 @@ final class NumberWords {
                 while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
                     i++;
                 }
-                items.add(new Item(s, i, v.substring(s, i), false));
+                items.add(new Item(s, i, null, false));
                 repeat = 1;
             } else if (hanDigit(c) >= 0) {
                 items.add(new Item(i, i + 1, String.valueOf((char) ('0' + hanDigit(c))), true));
@@ -200,10 +219,15 @@ final class NumberWords {
                 } else {
                     i++;
                 }
-            } else if (Character.isLetter(c)) {
+            } else if (CharTable.isLetter(c)) {
                 int s = i;
-                while (i < n && (Character.isLetter(v.charAt(i)) || NormalizedText.isMark(v.charAt(i)))) {
+                while (i < n && (CharTable.flags(v.charAt(i)) & (CharTable.LETTER | CharTable.MARK)) != 0) {
                     i++;
+                }
+                if (i - s > LONGEST_WORD) {
+                    // no number word is this long
+                    repeat = 1;
+                    continue;
                 }
                 String word = v.substring(s, i);
                 String d = LATIN.get(word);

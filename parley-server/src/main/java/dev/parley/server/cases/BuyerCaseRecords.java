@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The compliance records about a buyer, for the buyer's erasure: the messages frozen as evidence of abuse reports
- * (their attachments are kept), and the buyer's handle in that evidence replaced by their pseudonym. Everything else
+ * (their attachments are kept), and the buyer's handle in that evidence replaced by their pseudonym; and the e-mail
+ * notices, which are no compliance record and go. Everything else
  * the cases module keeps (violations, reports, decisions) refers to the buyer by id only and stays as it is.
  */
 @Service
@@ -64,22 +64,23 @@ public class BuyerCaseRecords {
     }
 
     /**
-     * Removes an erased buyer's e-mail address from the notices addressed to them (the address becomes {@code
-     * <pseudonym>@erased.invalid}) and their old handle and address from the subject and text; a notice not sent yet is
-     * not sent ({@code FAILED}, "recipient erased"). The number of notices changed.
+     * Removes the buyer from the e-mail outbox: the notices to them are deleted (they are no compliance record), and the
+     * text of the notices to shops about the buyer's disputes is replaced by a note (their subject names no buyer). The
+     * number of notices deleted or changed.
      */
-    public int eraseMail(String buyerId, String oldHandle, @Nullable String oldAddress, String pseudonym) {
-        String erased = pseudonym + "@erased.invalid";
-        String address = oldAddress == null || oldAddress.isBlank() ? erased : oldAddress;
-        return jdbc.sql("UPDATE mail_outbox SET to_address = ?,"
-                        + " subject = REPLACE(REPLACE(subject, ?, ?), ?, ?),"
-                        + " body = REPLACE(REPLACE(body, ?, ?), ?, ?),"
-                        + " error = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'recipient erased' ELSE error END,"
-                        + " status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'FAILED' ELSE status END"
-                        + " WHERE to_user_id = ?")
-                .params(erased, address, erased, oldHandle, pseudonym, address, erased, oldHandle, pseudonym, buyerId)
+    public int eraseNotices(String buyerId) {
+        int deleted = jdbc.sql("DELETE FROM mail_outbox WHERE to_user_id = ?")
+                .param(buyerId)
                 .update();
+        int redacted = jdbc.sql("UPDATE mail_outbox SET body = ? WHERE kind = 'dispute_decided' AND subject_ref IN"
+                        + " (SELECT id FROM dispute WHERE buyer_id = ?) AND body <> ?")
+                .params(ERASED_NOTICE, buyerId, ERASED_NOTICE)
+                .update();
+        return deleted + redacted;
     }
+
+    private static final String ERASED_NOTICE = "(The text of this notice was removed when the buyer's personal data"
+            + " was erased; the dispute's decision is kept with the dispute.)";
 
     private static String sha256(String text) {
         try {

@@ -3,6 +3,7 @@ package dev.parley.server.messaging;
 import dev.parley.server.accounts.Actor;
 import dev.parley.server.messaging.internal.MessagingFacade;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,19 @@ public class Conversations {
      */
     public void settle(String conversationId, ConversationStatus status, String by) {
         facade.settle(conversationId, status, by);
+    }
+
+    /**
+     * Posts {@code text} as the {@code platform} message of the conversation's arbitrator, in the caller's transaction
+     * (the cases module, when a dispute is decided); the same checks as a send. Returns the message as the API shows it.
+     */
+    public Map<String, @Nullable Object> postAsArbitrator(Actor arbitrator, String conversationId, String text) {
+        MessagingFacade.Answer answer = facade.sendJoined(arbitrator, conversationId, Map.of("text", text));
+        if (answer.status() != 201) {
+            throw new IllegalStateException(
+                    "a platform message was answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
     }
 
     /** The files {@code actor} uploaded and has not sent yet, by id; {@code 400} for an id that is not one. */

@@ -251,15 +251,12 @@ public class Privacy {
 
     private Map<String, @Nullable Object> erase(String buyerId, Actor actor, @Nullable String ip, String reason) {
         Map<String, @Nullable Object> result = tx.execute(s -> {
-            PersonalData before = accounts.personalData(buyerId).orElseThrow();
             List<String> evidence = caseRecords.evidenceMessageIds(buyerId);
             BuyerMessageErasure.Result messages = messageErasure.erase(buyerId, evidence);
             int addresses = catalog.eraseShippingAddresses(buyerId);
             Accounts.Erasure erasure = accounts.erase(buyerId);
             int reports = caseRecords.pseudonymise(buyerId, erasure.pseudonym());
-            int mails = erasure.erasedNow()
-                    ? caseRecords.eraseMail(buyerId, before.displayName(), before.email(), erasure.pseudonym())
-                    : 0;
+            int notices = caseRecords.eraseNotices(buyerId);
             Map<String, @Nullable Object> body = new LinkedHashMap<>();
             body.put("userId", buyerId);
             body.put("pseudonym", erasure.pseudonym());
@@ -269,7 +266,7 @@ public class Privacy {
             body.put("shippingAddressesRemoved", addresses);
             body.put("evidencePseudonymised", reports);
             body.put("evidenceKept", evidence.size());
-            body.put("mailsPseudonymised", mails);
+            body.put("noticesErased", notices);
             if (erasure.erasedNow()) {
                 body.put(
                         "auditId",
@@ -285,7 +282,7 @@ public class Privacy {
                                                 ip,
                                                 reason + "; messages=" + messages.messages() + ", attachments="
                                                         + messages.attachments() + ", orders=" + addresses
-                                                        + ", evidence reports=" + reports + ", mails=" + mails))
+                                                        + ", evidence reports=" + reports))
                                 .id());
             }
             return body;

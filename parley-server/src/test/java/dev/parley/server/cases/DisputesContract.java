@@ -506,6 +506,54 @@ abstract class DisputesContract extends ServerTestSupport {
         assertThat(row.get("error").isNull()).isTrue();
     }
 
+    // ---------------------------------------------------------------- erasure
+
+    @Test
+    void aBuyersErasureRemovesTheirNoticesAndTheirDisputeFromTheShopsNotices() {
+        Mailboxes mb = mailboxes();
+        World w = mb.w();
+        String buyer = signIn(w.buyer());
+        String id = open(buyer, w, "The sleeve is torn.");
+        String disputeId = escalate(buyer, id, Map.of("reason", "Torn on arrival, my flat is at 3 Private Road."))
+                .json()
+                .get("id")
+                .asString();
+        String arbitrator = arbitrator();
+        api.post("/api/v1/review/disputes/" + disputeId + "/take", arbitrator, "{}");
+        assertThat(api.post(
+                                "/api/v1/review/disputes/" + disputeId + "/decide",
+                                arbitrator,
+                                Map.of("outcome", "BUYER_FAVOURED", "decision", "The shop replaces the hoodie."))
+                        .status())
+                .isEqualTo(200);
+        String reviewer = api.token("reviewer1", "demo");
+        JsonNode owners = api.get("/api/v1/review/outbox?to=" + mb.owner(), reviewer)
+                .json()
+                .get("items");
+        assertThat(owners).hasSize(1);
+        assertThat(owners.get(0).get("body").asString()).contains("3 Private Road");
+        assertThat(owners.get(0).get("subject").asString()).doesNotContain("shopper");
+        assertThat(api.get("/api/v1/review/outbox?to=" + mb.buyer(), reviewer)
+                        .json()
+                        .get("items"))
+                .hasSize(1);
+
+        Response erased = api.post("/api/v1/me/erasure", buyer, Map.of("password", "secret-pw"));
+        assertThat(erased.status()).as("%s", erased).isEqualTo(200);
+        assertThat(erased.json().get("noticesErased").asInt()).isEqualTo(3);
+        assertThat(api.get("/api/v1/review/outbox?to=" + mb.buyer(), reviewer)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        JsonNode after = api.get("/api/v1/review/outbox?to=" + mb.owner(), reviewer)
+                .json()
+                .get("items");
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).get("body").asString())
+                .doesNotContain("3 Private Road")
+                .contains("erased");
+    }
+
     // ---------------------------------------------------------------- unread replies
 
     @Test

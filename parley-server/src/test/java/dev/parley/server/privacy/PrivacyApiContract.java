@@ -371,11 +371,9 @@ abstract class PrivacyApiContract extends ServerTestSupport {
                         .status())
                 .isEqualTo(404);
         assertThat(mailsTo(reviewer, "private@example.com", w.buyer()))
-                .as("the outbox keeps no address of the erased buyer")
+                .as("the outbox keeps no notice to the erased buyer")
                 .isEmpty();
-        List<JsonNode> kept = mailsTo(reviewer, pseudonym + "@erased.invalid", w.buyer());
-        assertThat(kept).isNotEmpty();
-        kept.forEach(m -> assertThat(m.toString()).doesNotContain("shopper-", "private@example.com"));
+        assertThat(erased.json().get("noticesErased").asInt()).isPositive();
 
         // The compliance records stay, pseudonymised; the shop's figures do not change.
         JsonNode evidence = api.get("/api/v1/review/abuse-reports?shopId=" + w.shop(), reviewer)

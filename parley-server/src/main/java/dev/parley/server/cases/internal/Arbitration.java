@@ -12,14 +12,12 @@ import dev.parley.server.cases.internal.ArbitrationStore.DisputeRow;
 import dev.parley.server.messaging.ConversationContext;
 import dev.parley.server.messaging.ConversationStatus;
 import dev.parley.server.messaging.Conversations;
-import dev.parley.server.messaging.Messaging;
 import dev.parley.server.shared.ProblemException;
 import dev.parley.server.shared.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Disputes: the buyer or the shop's team escalates a conversation (it becomes {@code ESCALATED}); a platform arbitrator
  * takes the dispute (and becomes the conversation's arbitrator, who writes in it as {@code platform}) and decides it.
- * The decision is posted in the conversation as a {@code platform} message, the conversation returns to {@code OPEN}
+ * The decision is posted in the conversation as a {@code platform} message (in the transaction that decides, so both
+ * commit together), the conversation returns to {@code OPEN}
  * (both sides may carry the decision out), and the buyer and the shop's owner and admins are told by e-mail from the
  * platform's address, through the outbox.
  */
@@ -45,7 +44,6 @@ class Arbitration {
 
     private final ArbitrationStore store;
     private final Conversations conversations;
-    private final Messaging messaging;
     private final Accounts accounts;
     private final Outbox outbox;
     private final MailSettings mail;
@@ -57,7 +55,6 @@ class Arbitration {
     Arbitration(
             ArbitrationStore store,
             Conversations conversations,
-            Messaging messaging,
             Accounts accounts,
             Outbox outbox,
             MailSettings mail,
@@ -67,7 +64,6 @@ class Arbitration {
             ApplicationEventPublisher events) {
         this.store = store;
         this.conversations = conversations;
-        this.messaging = messaging;
         this.accounts = accounts;
         this.outbox = outbox;
         this.mail = mail;
@@ -266,11 +262,7 @@ class Arbitration {
         if (c.status() != ConversationStatus.ESCALATED) {
             conversations.escalate(c.id(), me, me);
         }
-        Messaging.Answer posted =
-                messaging.send(actor, c.id(), Map.of("text", "Dispute decided (" + label(chosen) + "): " + text));
-        if (posted.status() != 201) {
-            throw new IllegalStateException("the decision was not posted: " + posted.status() + " " + posted.body());
-        }
+        conversations.postAsArbitrator(actor, c.id(), "Dispute decided (" + label(chosen) + "): " + text);
         conversations.settle(c.id(), ConversationStatus.OPEN, me);
         Instant now = now();
         store.decide(d.id(), chosen, text, now);
@@ -282,38 +274,36 @@ class Arbitration {
 
     private void notifyBothSides(DisputeRow d) {
         ShopInfo shop = accounts.shop(d.shopId()).orElseThrow();
-        UserInfo buyer = accounts.user(d.buyerId()).orElse(null);
         String link = mail.baseUrl() + "/conversations/" + d.conversationId();
-        String subject = "Dispute decided: your conversation with " + shop.name();
         accounts.noticeAddress(d.buyerId())
                 .ifPresent(to -> outbox.enqueue(
                         "dispute_decided",
                         d.id(),
                         d.buyerId(),
                         to,
-                        subject,
-                        body(
-                                buyer == null ? "" : buyer.displayName(),
-                                "your conversation with " + shop.name(),
-                                d,
-                                link)));
-        Map<String, ShopRole> team = new LinkedHashMap<>(accounts.team(d.shopId()));
-        String handle = buyer == null ? d.buyerId() : buyer.displayName();
-        for (Map.Entry<String, ShopRole> member : team.entrySet()) {
+                        "Dispute decided: your conversation with " + shop.name(),
+                        body(name(d.buyerId()), "your conversation with " + shop.name(), d, link)));
+        for (Map.Entry<String, ShopRole> member : accounts.team(d.shopId()).entrySet()) {
             if (!member.getValue().atLeast(ShopRole.ADMIN)) {
                 continue;
             }
-            String name =
-                    accounts.user(member.getKey()).map(UserInfo::displayName).orElse("");
             accounts.noticeAddress(member.getKey())
                     .ifPresent(to -> outbox.enqueue(
                             "dispute_decided",
                             d.id(),
                             member.getKey(),
                             to,
-                            "Dispute decided: " + shop.name() + ", conversation with " + handle,
-                            body(name, shop.name() + "'s conversation with " + handle, d, link)));
+                            "Dispute decided: a conversation of " + shop.name(),
+                            body(
+                                    name(member.getKey()),
+                                    "a conversation of " + shop.name() + " with a buyer",
+                                    d,
+                                    link)));
         }
+    }
+
+    private String name(String userId) {
+        return accounts.user(userId).map(UserInfo::displayName).orElse("");
     }
 
     private String body(String name, String about, DisputeRow d, String link) {

@@ -69,11 +69,11 @@ class OutboxSender implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (mail != null) {
-            registrar.addFixedDelayTask(this::drain, settings.pollInterval());
+            registrar.addFixedDelayTask(this::wake, settings.pollInterval());
         }
     }
 
-    /** Sends what is due soon, on a thread of its own. */
+    /** Sends what is due, on a virtual thread of its own (a slow SMTP server holds up no scheduler). */
     void wake() {
         if (mail != null) {
             Thread.ofVirtual().name("outbox-wake").start(this::drain);

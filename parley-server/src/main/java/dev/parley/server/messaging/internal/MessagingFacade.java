@@ -48,6 +48,12 @@ public class MessagingFacade {
         return answer(messaging.send(actor, conversationId, () -> bytes));
     }
 
+    /** See {@link dev.parley.server.messaging.Conversations#postAsArbitrator}. */
+    public Answer sendJoined(Actor actor, String conversationId, Map<String, ?> body) {
+        byte[] bytes = json.writeValueAsBytes(body);
+        return answer(messaging.sendJoined(actor, conversationId, () -> bytes));
+    }
+
     /** {@code GET /api/v1/conversations} with its filters. */
     public Listing conversations(
             Actor actor,

@@ -279,6 +279,15 @@ class MessagingService {
         }
     }
 
+    /**
+     * Sends in the caller's transaction, outside the lanes, so that the message commits or rolls back with what the
+     * caller does with it (the cases module posts a dispute's decision in the transaction that decides it).
+     */
+    Outcome sendJoined(Actor actor, String conversationId, BodySource body) {
+        BodySource read = readNow(body);
+        return tx.execute(s -> sendInTransaction(actor, conversationId, read));
+    }
+
     private Outcome sendInTransaction(Actor actor, String conversationId, BodySource body) {
         {
             ConversationRow c =
