@@ -251,6 +251,8 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
             GET /staff/appeals | /staff/appeals | - | 3xx 403 403 403 403 403 2xx 403 403
             GET /staff/enforcement | /staff/enforcement | - | 3xx 403 403 403 403 403 2xx 403 403
             GET /staff/audit | /staff/audit?shopId={shop} | - | 3xx 403 403 403 403 403 2xx 403 403
+            GET /staff/disputes | /staff/disputes | - | 3xx 403 403 403 403 403 403 2xx 403
+            GET /staff/outbox | /staff/outbox | - | 3xx 403 403 403 403 403 2xx 2xx 403
             GET /v3/api-docs | /v3/api-docs | - | 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
             GET /v3/api-docs.yaml | /v3/api-docs.yaml | - | 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
             GET /v3/api-docs/swagger-config | /v3/api-docs/swagger-config | - | 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx
@@ -280,6 +282,9 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
             POST /staff/appeals/{appealId}/{decision:grant|deny} | /staff/appeals/{appeal1}/grant | note=ok | 401 403 403 403 403 403 2xx 403 403
             POST /staff/enforcement/violations | /staff/enforcement/violations | messageId={reply2}&rule=misleading_claim&note=found | 401 403 403 403 403 403 2xx 403 403
             POST /staff/enforcement/actions | /staff/enforcement/actions | shopId={shop}&kind=WARNING&reason=reminder | 401 403 403 403 403 403 2xx 403 403
+            POST /staff/disputes/{disputeId}/take | /staff/disputes/{dispute1}/take | - | 401 403 403 403 403 403 403 3xx 403
+            POST /staff/disputes/{disputeId}/decide | /staff/disputes/{dispute1}/decide | outcome=SETTLED&decision=agreed | 401 403 403 403 403 403 403 3xx 403
+            POST /conversations/{id}/disputes | /conversations/{conv2}/disputes | reason=No answer ({role}) | 401 3xx 409 409 409 404 403 403 404
             POST /conversations/{id}/status | /conversations/{conv}/status | status=OPEN | 401 403 2xx 2xx 2xx 404 403 2xx 404
             POST /account/erasure | /account/erasure | password={password} | 401 3xx 403 403 403 403 403 403 403
             """;
