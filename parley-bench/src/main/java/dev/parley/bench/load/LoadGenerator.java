@@ -51,6 +51,9 @@ public final class LoadGenerator {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong shed = new AtomicLong();
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+    /** Bounds the population's sign-ins (each a password hash on the server) so that none waits out its timeout. */
+    private final java.util.concurrent.Semaphore setup = new java.util.concurrent.Semaphore(8);
+
     private volatile boolean measuring;
     private long[] latencies = new long[1 << 16];
     private int latencyCount;
@@ -334,6 +337,15 @@ public final class LoadGenerator {
     }
 
     private Party party(String operator, String user, Map<String, Object> body) throws Exception {
+        setup.acquire();
+        try {
+            return partyNow(operator, user, body);
+        } finally {
+            setup.release();
+        }
+    }
+
+    private Party partyNow(String operator, String user, Map<String, Object> body) throws Exception {
         String token = cachedTokens.get(user);
         if (token != null && valid(token)) {
             return new Party(user, token);
@@ -385,14 +397,26 @@ public final class LoadGenerator {
     }
 
     private String trySignIn(String user, String password) throws Exception {
-        HttpResponse<String> r = http.send(
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> r = signInOnce(user, password);
+            if (r.statusCode() == 200) {
+                return JSON.readTree(r.body()).get("token").asString();
+            }
+            if ((r.statusCode() != 503 && r.statusCode() != 429) || attempt == 5) {
+                return null;
+            }
+            Thread.sleep(500L * attempt);
+        }
+    }
+
+    private HttpResponse<String> signInOnce(String user, String password) throws Exception {
+        return http.send(
                 HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/auth/token"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 JSON.writeValueAsString(Map.of("username", user, "password", password))))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() == 200 ? JSON.readTree(r.body()).get("token").asString() : null;
     }
 
     private void put(String token, String path, Object body) throws Exception {

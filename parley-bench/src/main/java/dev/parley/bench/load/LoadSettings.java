@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param duration how long to measure
  * @param warmup how long to send before measuring
  * @param shops how many shops
- * @param agentsPerShop agents per shop
+ * @param agentsPerShop agents per shop (4 by default: at 2,000 messages/s each agent sends about 6/s, under the
+ *     server's 10/s per-user limit)
  * @param buyers how many buyers (each opens one conversation with one shop)
  * @param operator operator credentials as {@code user:password}
  * @param prefix prefix of the ids of the population (the same prefix reuses it)
@@ -34,7 +35,7 @@ record LoadSettings(
         Duration duration = Duration.ofSeconds(20);
         Duration warmup = Duration.ofSeconds(5);
         int shops = 40;
-        int agents = 2;
+        int agents = 4;
         int buyers = 200;
         String operator = "operator1:demo";
         String prefix = "lg";

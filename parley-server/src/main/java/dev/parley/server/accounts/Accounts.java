@@ -1,6 +1,7 @@
 package dev.parley.server.accounts;
 
 import dev.parley.server.accounts.internal.AccountStore;
+import dev.parley.server.accounts.internal.Pseudonyms;
 import dev.parley.server.accounts.internal.TokenService;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +23,18 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Accounts(AccountStore store, TokenService tokens, ApplicationEventPublisher events, Clock clock) {
+    private final Pseudonyms pseudonyms;
+    private final PasswordEncoder encoder;
+
+    Accounts(
+            AccountStore store,
+            TokenService tokens,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Pseudonyms pseudonyms,
+            PasswordEncoder encoder) {
+        this.pseudonyms = pseudonyms;
+        this.encoder = encoder;
         this.store = store;
         this.tokens = tokens;
         this.events = events;
@@ -71,6 +84,45 @@ public class Accounts {
     /** A buyer's personal data, masked as seller views show it (architecture.md: masked unless needed for an order). */
     public Optional<MaskedContact> maskedContact(String userId) {
         return store.userRow(userId).map(u -> MaskedContact.of(u.legalName(), u.email(), u.phone()));
+    }
+
+    /**
+     * The e-mail address the platform writes to this user at, if they gave one: for the platform's own notices (the
+     * cases module's outbox), never shown to a shop.
+     */
+    public Optional<String> noticeAddress(String userId) {
+        return store.userRow(userId).map(AccountStore.UserRow::email).filter(e -> !e.isBlank());
+    }
+
+    /** A user's account with the personal data unmasked (callers audit the read: {@link AuditLog}). */
+    public Optional<PersonalData> personalData(String userId) {
+        return store.personalData(userId);
+    }
+
+    /** Whether {@code password} is the user's password now (false for an erased account or one without). */
+    public boolean passwordMatches(String userId, String password) {
+        String hash = store.passwordHash(userId).orElse(null);
+        return hash != null && encoder.matches(password, hash);
+    }
+
+    /** The result of an erasure: the user's pseudonym, and whether this call erased them (false: done before). */
+    public record Erasure(String userId, String pseudonym, boolean erasedNow) {}
+
+    /**
+     * Erases a user's personal data (legal name, e-mail, phone, password), replaces their username and display name
+     * with a pseudonym derived from a keyed hash of their id, revokes every token: sign-in fails from then on. The id
+     * stays, so that the compliance records keyed by it stay whole. Idempotent.
+     */
+    @Transactional
+    public Erasure erase(String userId) {
+        PersonalData data =
+                store.personalData(userId).orElseThrow(() -> new IllegalArgumentException("no user '" + userId + "'"));
+        String pseudonym = data.erasedAt() != null
+                ? data.displayName()
+                : pseudonyms.of(userId, data.kind() == Actor.Kind.BUYER ? "buyer" : "user");
+        boolean now = store.erase(userId, pseudonym);
+        tokens.revokeAll(userId);
+        return new Erasure(userId, pseudonym, now);
     }
 
     /** The shop with this id. */

@@ -5,6 +5,7 @@ import dev.parley.server.accounts.Actor;
 import dev.parley.server.accounts.Teams;
 import dev.parley.server.accounts.UserInfo;
 import dev.parley.server.cases.Cases;
+import dev.parley.server.cases.Disputes;
 import dev.parley.server.catalog.Catalog;
 import dev.parley.server.messaging.Messaging;
 import dev.parley.server.messaging.QuickReplies;
@@ -51,6 +52,7 @@ class ConversationPages {
     private final DraftChecks checks;
     private final QuickReplies quickReplies;
     private final Cases cases;
+    private final Disputes disputes;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -62,6 +64,7 @@ class ConversationPages {
             DraftChecks checks,
             QuickReplies quickReplies,
             Cases cases,
+            Disputes disputes,
             ObjectMapper json,
             Clock clock) {
         this.messaging = messaging;
@@ -71,6 +74,7 @@ class ConversationPages {
         this.checks = checks;
         this.quickReplies = quickReplies;
         this.cases = cases;
+        this.disputes = disputes;
         this.json = json;
         this.clock = clock;
     }
@@ -176,6 +180,7 @@ class ConversationPages {
                 }
             };
         } catch (ProblemException refused) {
+            response.setStatus(refused.status()); // the refusal is shown in the form, with its status
             compose = new Compose(text, clientMessageId == null ? "" : clientMessageId, "refused", refused.body());
         }
         if (!Htmx.isHtmx(request)) {
@@ -286,6 +291,29 @@ class ConversationPages {
         return "fragments/report :: report";
     }
 
+    /** The buyer or a member of the shop's team escalates the conversation to a platform arbitrator. */
+    @PostMapping("/{id}/disputes")
+    String escalate(
+            @AuthenticationPrincipal Actor me,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            disputes.open(me, id, reason.isBlank() ? null : reason);
+        } catch (ProblemException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            response.setStatus(refused.status());
+            pageModel(me, id, model, Compose.fresh(null));
+            model.addAttribute("disputeProblem", refused.body());
+            model.addAttribute("disputeReason", reason);
+            return "conversation";
+        }
+        return "redirect:/conversations/" + id;
+    }
+
     /** An admin contests the verdict of a seller message; a reviewer decides. */
     @PostMapping("/{id}/messages/{messageId}/contest")
     String contest(
@@ -351,6 +379,16 @@ class ConversationPages {
                 "order", c.orderId() == null ? null : catalog.order(c.orderId()).orElse(null));
         model.addAttribute("isAdmin", isAdmin(me, c));
         model.addAttribute("categories", ABUSE_CATEGORIES);
+        List<Map<String, @Nullable Object>> all = disputes.ofConversation(me, id);
+        boolean undecided = all.stream().anyMatch(d -> !"DECIDED".equals(d.get("status")));
+        model.addAttribute("disputes", all);
+        model.addAttribute(
+                "canEscalate",
+                !undecided
+                        && c.status().equals("OPEN")
+                        && !me.isApiClient()
+                        && (viewer.equals("buyer") || viewer.equals("team")));
+        model.addAttribute("isArbitrator", me.is(dev.parley.server.accounts.PlatformRole.ARBITRATOR));
         summaryModel(me, c, model);
         composeModel(me, c, model, compose);
     }
@@ -381,6 +419,13 @@ class ConversationPages {
         model.addAttribute("c", c);
         model.addAttribute("viewer", viewer);
         model.addAttribute("compose", compose);
+        model.addAttribute(
+                "arbitrating",
+                viewer.equals("staff")
+                        && me.is(dev.parley.server.accounts.PlatformRole.ARBITRATOR)
+                        && c.status().equals("ESCALATED")
+                        && me.userId() != null
+                        && me.userId().equals(c.arbitratorId()));
         model.addAttribute("windowClosed", viewer.equals("team") && c.windowClosed(clock.instant()));
         model.addAttribute(
                 "closesMillis",

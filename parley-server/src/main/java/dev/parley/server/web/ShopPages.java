@@ -56,6 +56,7 @@ class ShopPages {
             @AuthenticationPrincipal Actor me,
             @PathVariable String productId,
             @RequestParam(defaultValue = "") String text,
+            jakarta.servlet.http.HttpServletResponse response,
             Model model) {
         Product product = productModel(productId, model, text, null);
         try {
@@ -63,6 +64,7 @@ class ShopPages {
                     messaging.open(me, Map.of("shopId", product.shopId(), "productId", productId, "text", text));
             return "redirect:/conversations/" + answer.body().get("id");
         } catch (ProblemException refused) {
+            response.setStatus(refused.status()); // the refusal is shown on the page, with its status
             productModel(productId, model, text, refused.body());
             return "product";
         }

@@ -5,6 +5,7 @@ import dev.parley.server.accounts.Actor;
 import dev.parley.server.accounts.PlatformRole;
 import dev.parley.server.accounts.ShopInfo;
 import dev.parley.server.cases.Cases;
+import dev.parley.server.cases.Disputes;
 import dev.parley.server.messaging.VerdictView;
 import dev.parley.server.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,23 +24,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The platform reviewers' pages: the review queue of held messages (release or reject), abuse reports with their
  * frozen evidence (verify or reject), appeals of enforcement actions (grant or deny), and every shop's violations and
- * enforcement actions (record one, start one). Each decision answers with the item as it now stands.
+ * enforcement actions (record one, start one). Each decision answers with the item as it now stands. The arbitrators'
+ * disputes (take one, then write in its conversation as the platform, decide it) and the e-mail outbox.
  */
 @Controller
 @RequestMapping("/staff")
 class StaffPages {
     private static final Cases.Paging PAGE = new Cases.Paging(null, 100);
     private final Cases cases;
+    private final Disputes disputes;
     private final Accounts accounts;
     private final ObjectMapper json;
 
-    StaffPages(Cases cases, Accounts accounts, ObjectMapper json) {
+    StaffPages(Cases cases, Disputes disputes, Accounts accounts, ObjectMapper json) {
         this.cases = cases;
+        this.disputes = disputes;
         this.accounts = accounts;
         this.json = json;
     }
@@ -54,7 +59,10 @@ class StaffPages {
             return "redirect:/staff/review";
         }
         if (me.is(PlatformRole.ARBITRATOR)) {
-            return "redirect:/conversations";
+            return "redirect:/staff/disputes";
+        }
+        if (!me.isStaff()) {
+            throw ProblemException.forbidden("the staff pages are for the platform's staff");
         }
         return "staff";
     }
@@ -175,6 +183,72 @@ class StaffPages {
                 () -> cases.decideAppeal(me, appealId, decision.equals("grant"), blank(note)));
     }
 
+    // ---------------------------------------------------------------- disputes (arbitrators)
+
+    @GetMapping("/disputes")
+    String disputes(
+            @AuthenticationPrincipal Actor me,
+            @RequestParam(required = false) @Nullable String shopId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String cursor,
+            Model model) {
+        Cases.Page page = disputes.queue(me, blank(status), blank(shopId), new Cases.Paging(blank(cursor), 50));
+        model.addAttribute("disputes", page.items());
+        model.addAttribute("shopNames", shopNames(page.items(), null));
+        model.addAttribute("status", blank(status));
+        model.addAttribute("outcomes", List.of("BUYER_FAVOURED", "SELLER_FAVOURED", "SETTLED"));
+        model.addAttribute("waits", cases.queueWaits(me));
+        filterModel(shopId, page.next(), model);
+        return "staff-disputes";
+    }
+
+    @PostMapping("/disputes/{disputeId}/take")
+    String takeDispute(@AuthenticationPrincipal Actor me, @PathVariable String disputeId, RedirectAttributes flash) {
+        try {
+            disputes.take(me, disputeId);
+        } catch (ProblemException refused) {
+            if (refused.status() == 403) {
+                throw refused;
+            }
+            flash.addFlashAttribute("problem", refused.body());
+        }
+        return "redirect:/staff/disputes";
+    }
+
+    @PostMapping("/disputes/{disputeId}/decide")
+    String decideDispute(
+            @AuthenticationPrincipal Actor me,
+            @PathVariable String disputeId,
+            @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(defaultValue = "") String decision,
+            RedirectAttributes flash) {
+        try {
+            disputes.decide(me, disputeId, blank(outcome), blank(decision));
+            flash.addFlashAttribute("done", "decided");
+        } catch (ProblemException refused) {
+            if (refused.status() == 403) {
+                throw refused;
+            }
+            flash.addFlashAttribute("problem", refused.body());
+        }
+        return "redirect:/staff/disputes";
+    }
+
+    // ---------------------------------------------------------------- the e-mail outbox (reviewers, arbitrators)
+
+    @GetMapping("/outbox")
+    String outbox(
+            @AuthenticationPrincipal Actor me,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String cursor,
+            Model model) {
+        Cases.Page page = disputes.outbox(me, blank(to), null, new Cases.Paging(blank(cursor), 50));
+        model.addAttribute("mails", page.items());
+        model.addAttribute("to", blank(to));
+        model.addAttribute("next", page.next());
+        return "staff-outbox";
+    }
+
     // ---------------------------------------------------------------- violations and enforcement
 
     @GetMapping("/enforcement")
@@ -272,6 +346,9 @@ class StaffPages {
         try {
             model.addAttribute("decided", decision.get());
         } catch (ProblemException refused) {
+            if (!Htmx.isHtmx(request)) {
+                throw refused; // a plain form shows the refusal with its status, not a silent redirect
+            }
             response.setStatus(refused.status());
             model.addAttribute("problem", refused.body());
         }

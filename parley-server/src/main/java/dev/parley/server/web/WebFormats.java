@@ -28,6 +28,18 @@ class WebFormats {
         return instant == null ? "" : UTC.format(instant);
     }
 
+    /** An ISO-8601 instant as the API writes it (in the maps of the API's representations), in UTC to the minute. */
+    public String utcIso(@Nullable Object iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return utc(Instant.parse(iso.toString()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso.toString();
+        }
+    }
+
     /** A price with its currency's usual decimals: {@code 29.90 SGD}; a dash when there is none. */
     public String price(@Nullable BigDecimal amount, @Nullable String currency) {
         if (amount == null) {

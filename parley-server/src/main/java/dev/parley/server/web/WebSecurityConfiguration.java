@@ -37,6 +37,7 @@ class WebSecurityConfiguration {
         "/ws/**",
         "/actuator/**",
         "/v3/api-docs",
+        "/v3/api-docs.yaml",
         "/v3/api-docs/**",
         "/swagger-ui/**",
         "/swagger-ui.html"

@@ -93,6 +93,41 @@ abstract class WebContract extends ServerTestSupport {
     }
 
     @Test
+    void escalatingFromTheConversationPageNeedsTheCsrfTokenAndTheDisputePagesAreForStaff() {
+        World w = world();
+        String conversation = open(signIn(w.buyer()), w, "Where is my parcel?");
+        PageClient buyer = new PageClient(port);
+        buyer.signIn(w.buyer(), "secret-pw");
+        assertThat(buyer.get("/conversations/" + conversation).body()).contains("Escalate to the platform");
+        HttpResponse<String> forged = buyer.post(
+                "/conversations/" + conversation + "/disputes", Map.of("reason", "sent by another site"), false);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        String disputes = "/api/v1/conversations/" + conversation + "/disputes";
+        assertThat(api.get(disputes, signIn(w.buyer())).json().get("items")).isEmpty();
+        HttpResponse<String> escalated =
+                buyer.post("/conversations/" + conversation + "/disputes", Map.of("reason", "It never arrived."), true);
+        assertThat(escalated.statusCode()).isEqualTo(302);
+        JsonNode items = api.get(disputes, signIn(w.buyer())).json().get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("reason").asString()).isEqualTo("It never arrived.");
+        assertThat(buyer.get("/conversations/" + conversation).body())
+                .contains("waiting for an arbitrator")
+                .doesNotContain("Escalate to the platform");
+
+        assertThat(buyer.get("/staff/disputes").statusCode()).isEqualTo(403);
+        assertThat(buyer.get("/staff/outbox").statusCode()).isEqualTo(403);
+        PageClient reviewer = new PageClient(port);
+        reviewer.signIn("reviewer1", "demo");
+        assertThat(reviewer.get("/staff/disputes").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get("/staff/outbox").statusCode()).isEqualTo(200);
+        PageClient arbitrator = new PageClient(port);
+        arbitrator.signIn("arbitrator1", "demo");
+        HttpResponse<String> list = arbitrator.get("/staff/disputes?shopId=" + w.shop());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("It never arrived.");
+    }
+
+    @Test
     void aWrongPasswordStaysOnTheSignInPageAndSignOutEndsTheSession() {
         World w = world();
         PageClient page = new PageClient(port);

@@ -113,6 +113,56 @@ public class AccountStore {
                 .optional();
     }
 
+    /** A user's account with the personal data unmasked. */
+    public Optional<dev.parley.server.accounts.PersonalData> personalData(String id) {
+        return jdbc.sql("SELECT id, username, display_name, legal_name, email, phone, kind, created_at, erased_at"
+                        + " FROM app_user WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new dev.parley.server.accounts.PersonalData(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        Actor.Kind.valueOf(rs.getString(7)),
+                        rs.getTimestamp(8).toInstant(),
+                        instant(rs.getTimestamp(9))))
+                .optional();
+    }
+
+    /**
+     * Erases a user's personal data: legal name, e-mail, phone and password gone, username and display name replaced by
+     * the pseudonym, the team memberships ended; true when it was not erased before.
+     */
+    public boolean erase(String id, String pseudonym) {
+        int changed = jdbc.sql("UPDATE app_user SET username = ?, display_name = ?, legal_name = NULL, email = NULL,"
+                        + " phone = NULL, password_hash = NULL, erased_at = ?, updated_at = ? WHERE id = ?"
+                        + " AND erased_at IS NULL")
+                .params(pseudonym, pseudonym, now(), now(), id)
+                .update();
+        jdbc.sql("DELETE FROM team_member WHERE user_id = ?").param(id).update();
+        users.invalidate(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    users.invalidate(id);
+                }
+            });
+        }
+        return changed > 0;
+    }
+
+    /** Whether the user's personal data was erased. */
+    public boolean erased(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE id = ? AND erased_at IS NOT NULL")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     public Optional<Credentials> credentials(String username) {
         return jdbc.sql("SELECT id, password_hash FROM app_user WHERE username = ?")
                 .param(username)

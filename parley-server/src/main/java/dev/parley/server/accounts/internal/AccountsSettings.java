@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minPasswordLength the shortest new password a user may choose
  * @param socketTokenTtl how long a socket token lasts: the short-lived token a signed-in page uses to open the
  *     WebSocket, which opens nothing else (10 minutes by default; the page asks for a new one when it expires)
+ * @param pseudonymKey the secret key of the pseudonyms given to erased users ({@code buyer-} and the first hex digits
+ *     of HMAC-SHA256(key, user id)); empty by default: a random key is made once and kept in the database
  */
 @ConfigurationProperties("parley.accounts")
 public record AccountsSettings(
         @DefaultValue("12h") Duration sessionTtl,
         @DefaultValue("30s") Duration tokenCacheTtl,
         @DefaultValue("8") int minPasswordLength,
-        @DefaultValue("10m") Duration socketTokenTtl) {}
+        @DefaultValue("10m") Duration socketTokenTtl,
+        @DefaultValue("") String pseudonymKey) {}

@@ -110,6 +110,10 @@ class OperatorAccountsController {
             @AuthenticationPrincipal Actor actor, @PathVariable String id, @Validated @RequestBody UserBody body) {
         requireOperator(actor);
         requireId(id);
+        if (store.erased(id)) {
+            throw new ProblemException(
+                    409, "conflict", "Conflict", "user '" + id + "' was erased at their request and cannot come back");
+        }
         String username = body.username() == null ? id : body.username();
         if (!username.matches(ID)) {
             throw ProblemException.invalid("username: letters, digits and . _ : - only, at most 64");

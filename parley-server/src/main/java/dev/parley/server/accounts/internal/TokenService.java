@@ -233,6 +233,15 @@ public class TokenService {
         others.forEach(this::revoke);
     }
 
+    /** Revokes every token of a user: sessions, socket tokens and API tokens acting for them. */
+    public void revokeAll(String userId) {
+        jdbc.sql("SELECT id FROM access_token WHERE user_id = ? AND revoked_at IS NULL")
+                .param(userId)
+                .query(String.class)
+                .list()
+                .forEach(this::revoke);
+    }
+
     /** Forgets cached tokens, so that role changes take effect at once on this node. */
     public void evictAll() {
         cache.invalidateAll();

@@ -27,6 +27,20 @@ class Access {
         }
     }
 
+    /** A platform arbitrator, else {@code 403}. */
+    void arbitrator(Actor actor) {
+        if (!actor.is(PlatformRole.ARBITRATOR)) {
+            throw ProblemException.forbidden("only platform arbitrators take and decide disputes");
+        }
+    }
+
+    /** A platform reviewer or arbitrator, else {@code 403}. */
+    void reviewerOrArbitrator(Actor actor, String what) {
+        if (!actor.is(PlatformRole.REVIEWER) && !actor.is(PlatformRole.ARBITRATOR)) {
+            throw ProblemException.forbidden("only platform reviewers and arbitrators " + what);
+        }
+    }
+
     /** A platform reviewer or operator (the policy's owner), else {@code 403}. */
     void reviewerOrOperator(Actor actor) {
         if (!actor.is(PlatformRole.REVIEWER) && !actor.is(PlatformRole.OPERATOR)) {

@@ -14,27 +14,36 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * How long each review queue waits (held messages, abuse reports, appeals, contests, buyer reports): items waiting and
+ * How long each review queue waits (held messages, abuse reports, appeals, contests, buyer reports, and disputes
+ * waiting for an arbitrator): items waiting and
  * the age of the oldest, for the API and as Prometheus gauges ({@code parley_review_queue_waiting}, {@code
  * parley_review_queue_oldest_seconds}, tag {@code queue}). Gauges read a snapshot at most five seconds old.
  */
 @Component
 class QueueTimes {
     static final List<String> QUEUES =
-            List.of("held-messages", "abuse-reports", "appeals", "contests", "buyer-reports");
+            List.of("held-messages", "abuse-reports", "appeals", "contests", "buyer-reports", "disputes");
     private static final long SNAPSHOT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final MessageRecords records;
     private final DisputeStore disputes;
+    private final ArbitrationStore arbitration;
     private final Access access;
     private final Clock clock;
     private volatile @Nullable Snapshot snapshot;
 
     private record Snapshot(long takenNanos, CaseViews.QueueWaits waits) {}
 
-    QueueTimes(MessageRecords records, DisputeStore disputes, Access access, Clock clock, MeterRegistry meters) {
+    QueueTimes(
+            MessageRecords records,
+            DisputeStore disputes,
+            ArbitrationStore arbitration,
+            Access access,
+            Clock clock,
+            MeterRegistry meters) {
         this.records = records;
         this.disputes = disputes;
+        this.arbitration = arbitration;
         this.access = access;
         this.clock = clock;
         for (String queue : QUEUES) {
@@ -50,9 +59,9 @@ class QueueTimes {
         }
     }
 
-    /** The waiting times of every queue now, for a reviewer. */
+    /** The waiting times of every queue now, for a reviewer or an arbitrator. */
     CaseViews.QueueWaits waits(Actor actor) {
-        access.reviewer(actor);
+        access.reviewerOrArbitrator(actor, "read the queues' waiting times");
         return measure();
     }
 
@@ -70,6 +79,8 @@ class QueueTimes {
             DisputeStore.Waiting w = disputes.waiting(q[1]);
             queues.add(wait(q[0], w.count(), w.oldest(), now));
         }
+        DisputeStore.Waiting open = arbitration.waiting();
+        queues.add(wait("disputes", open.count(), open.oldest(), now));
         return new CaseViews.QueueWaits(now, queues);
     }
 

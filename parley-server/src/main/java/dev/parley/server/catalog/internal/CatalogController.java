@@ -7,6 +7,7 @@ import dev.parley.server.catalog.Order;
 import dev.parley.server.catalog.OrderUpserted;
 import dev.parley.server.catalog.Product;
 import dev.parley.server.catalog.ProductUpserted;
+import dev.parley.server.catalog.ShippingAddress;
 import dev.parley.server.shared.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -69,12 +70,24 @@ class CatalogController {
     record LineBody(
             @NotBlank String productId, @NotNull @Min(1) Integer quantity) {}
 
+    record AddressBody(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String line1,
+            @Nullable @Size(max = 200) String line2,
+            @NotBlank @Size(max = 100) String city,
+            @NotBlank @Size(max = 20) String postalCode,
+            @NotBlank @Pattern(regexp = "[A-Za-z]{2}") String country,
+
+            @Nullable @Size(max = 64) @Pattern(regexp = "[+0-9 ()./-]{3,64}")
+            String phone) {}
+
     record OrderBody(
             @NotBlank String shopId,
             @NotBlank String buyerId,
             @Nullable @Size(max = 32) String status,
             @Nullable Instant placedAt,
-            @NotEmpty @Valid List<@NotNull LineBody> lines) {}
+            @NotEmpty @Valid List<@NotNull LineBody> lines,
+            @Nullable @Valid AddressBody shippingAddress) {}
 
     @GetMapping("/products/{id}")
     Product product(@PathVariable String id) {
@@ -141,6 +154,13 @@ class CatalogController {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(String.join("; ", errors), errors);
         }
+        if (body.shippingAddress() != null
+                && accounts.personalData(body.buyerId())
+                        .filter(p -> p.erasedAt() != null)
+                        .isPresent()) {
+            throw new ProblemException(
+                    409, "conflict", "Conflict", "buyer '" + body.buyerId() + "' was erased: no shipping address");
+        }
         Order order = new Order(
                 id,
                 body.shopId(),
@@ -153,6 +173,23 @@ class CatalogController {
                         .map(l -> new Order.Line(l.productId(), l.quantity()))
                         .toList());
         boolean created = store.upsertOrder(order);
+        AddressBody a = body.shippingAddress();
+        store.setShippingAddress(
+                id,
+                a == null
+                        ? null
+                        : new ShippingAddress(
+                                a.name().strip(),
+                                a.line1().strip(),
+                                a.line2() == null || a.line2().isBlank()
+                                        ? null
+                                        : a.line2().strip(),
+                                a.city().strip(),
+                                a.postalCode().strip(),
+                                a.country().toUpperCase(Locale.ROOT),
+                                a.phone() == null || a.phone().isBlank()
+                                        ? null
+                                        : a.phone().strip()));
         events.publishEvent(new OrderUpserted(order.shopId(), id, order.buyerId(), created));
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(order);

@@ -4,12 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.server.catalog.Order;
 import dev.parley.server.catalog.Product;
+import dev.parley.server.catalog.ShippingAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -77,6 +79,60 @@ public class CatalogStore {
                         rs.getTimestamp(5).toInstant(),
                         lines))
                 .optional();
+    }
+
+    /** The shipping address of an order, if it has one. */
+    public Optional<ShippingAddress> shippingAddress(String orderId) {
+        return jdbc.sql(
+                        "SELECT ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_phone"
+                                + " FROM customer_order WHERE id = ? AND ship_line1 IS NOT NULL")
+                .param(orderId)
+                .query((rs, n) -> new ShippingAddress(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .optional();
+    }
+
+    /** Sets (or with null clears) the shipping address of an order. */
+    public void setShippingAddress(String orderId, @Nullable ShippingAddress a) {
+        jdbc.sql("UPDATE customer_order SET ship_name = ?, ship_line1 = ?, ship_line2 = ?, ship_city = ?,"
+                        + " ship_postal_code = ?, ship_country = ?, ship_phone = ? WHERE id = ?")
+                .params(
+                        a == null ? null : a.name(),
+                        a == null ? null : a.line1(),
+                        a == null ? null : a.line2(),
+                        a == null ? null : a.city(),
+                        a == null ? null : a.postalCode(),
+                        a == null ? null : a.country(),
+                        a == null ? null : a.phone(),
+                        orderId)
+                .update();
+    }
+
+    /** The orders of a buyer, newest first. */
+    public List<Order> ordersOf(String buyerId) {
+        return jdbc
+                .sql("SELECT id FROM customer_order WHERE buyer_id = ? ORDER BY placed_at DESC, id")
+                .param(buyerId)
+                .query(String.class)
+                .list()
+                .stream()
+                .flatMap(id -> order(id).stream())
+                .toList();
+    }
+
+    /** Clears the shipping addresses of a buyer's orders. */
+    public int eraseShippingAddresses(String buyerId) {
+        return jdbc.sql("UPDATE customer_order SET ship_name = NULL, ship_line1 = NULL, ship_line2 = NULL,"
+                        + " ship_city = NULL, ship_postal_code = NULL, ship_country = NULL, ship_phone = NULL,"
+                        + " updated_at = ? WHERE buyer_id = ? AND (ship_line1 IS NOT NULL OR ship_name IS NOT NULL)")
+                .params(Timestamp.from(Instant.now(clock)), buyerId)
+                .update();
     }
 
     /** Creates or updates a product; true when created. */

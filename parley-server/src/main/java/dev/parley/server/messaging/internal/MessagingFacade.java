@@ -48,6 +48,12 @@ public class MessagingFacade {
         return answer(messaging.send(actor, conversationId, () -> bytes));
     }
 
+    /** See {@link dev.parley.server.messaging.Conversations#postAsArbitrator}. */
+    public Answer sendJoined(Actor actor, String conversationId, Map<String, ?> body) {
+        byte[] bytes = json.writeValueAsBytes(body);
+        return answer(messaging.sendJoined(actor, conversationId, () -> bytes));
+    }
+
     /** {@code GET /api/v1/conversations} with its filters. */
     public Listing conversations(
             Actor actor,
@@ -145,8 +151,13 @@ public class MessagingFacade {
     }
 
     /** See {@link dev.parley.server.messaging.Conversations#escalate}. */
-    public void escalate(String conversationId, String arbitratorId, String by) {
+    public void escalate(String conversationId, @Nullable String arbitratorId, String by) {
         messaging.escalate(conversationId, arbitratorId, by);
+    }
+
+    /** See {@link dev.parley.server.messaging.Conversations#settle}. */
+    public void settle(String conversationId, dev.parley.server.messaging.ConversationStatus status, String by) {
+        messaging.settle(conversationId, status, by);
     }
 
     /** A buyer message newly excluded by a report, with the time it was sent. */

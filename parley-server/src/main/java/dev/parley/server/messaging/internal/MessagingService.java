@@ -88,6 +88,7 @@ class MessagingService {
     private final ObjectMapper json;
     private final AttachmentFiles files;
     private final ReplyWindow window;
+    private final SendBatcher batcher;
 
     MessagingService(
             MessagingStore store,
@@ -106,7 +107,8 @@ class MessagingService {
             LimitsSettings limits,
             MessagingSettings settings,
             ObjectMapper json,
-            AttachmentFiles files) {
+            AttachmentFiles files,
+            SendBatcher batcher) {
         this.store = store;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -125,6 +127,7 @@ class MessagingService {
         this.json = json;
         this.files = files;
         this.window = ReplyWindow.of(settings.replyWindow());
+        this.batcher = batcher;
     }
 
     // ---------------------------------------------------------------- opening a conversation
@@ -244,8 +247,49 @@ class MessagingService {
 
     // ---------------------------------------------------------------- sending in a conversation
 
+    /**
+     * Judges and stores a send; answers after the transaction that stores it commits (shared with the other sends
+     * waiting on the same lane, see {@link SendBatcher}).
+     */
     Outcome send(Actor actor, String conversationId, BodySource body) {
-        return tx.execute(status -> {
+        BodySource read = readNow(body);
+        MessagingStore.SendKey key =
+                new MessagingStore.SendKey(conversationId, actor.senderKey(), clientMessageId(read));
+        return batcher.run(key, () -> sendInTransaction(actor, conversationId, read));
+    }
+
+    /** The send's {@code clientMessageId}, if the body has a valid one (else the send finds out in order). */
+    private @Nullable String clientMessageId(BodySource body) {
+        try {
+            return DraftParser.clientMessageId(DraftParser.tree(json, body.read()));
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** The body read here, on the request's thread; a refusal (too large) is raised where the send reads it. */
+    private static BodySource readNow(BodySource body) {
+        try {
+            byte[] bytes = body.read();
+            return () -> bytes;
+        } catch (ProblemException refused) {
+            return () -> {
+                throw refused;
+            };
+        }
+    }
+
+    /**
+     * Sends in the caller's transaction, outside the lanes, so that the message commits or rolls back with what the
+     * caller does with it (the cases module posts a dispute's decision in the transaction that decides it).
+     */
+    Outcome sendJoined(Actor actor, String conversationId, BodySource body) {
+        BodySource read = readNow(body);
+        return tx.execute(s -> sendInTransaction(actor, conversationId, read));
+    }
+
+    private Outcome sendInTransaction(Actor actor, String conversationId, BodySource body) {
+        {
             ConversationRow c =
                     store.conversation(conversationId, true).orElseThrow(() -> Viewer.notFound(conversationId));
             Viewer viewer = Viewer.of(actor, c);
@@ -353,7 +397,7 @@ class MessagingService {
                 return new Outcome(422, views.blocked(appended.message(), verdict), false);
             }
             return new Outcome(responseStatus, views.message(appended.message(), viewer, verdict), false);
-        });
+        }
     }
 
     private Sender senderFor(Actor actor, Viewer viewer, ConversationRow c) {
@@ -368,7 +412,8 @@ class MessagingService {
             case STAFF -> {
                 boolean arbitrates = actor.is(PlatformRole.ARBITRATOR)
                         && c.status() == ConversationStatus.ESCALATED
-                        && (c.arbitratorId() == null || c.arbitratorId().equals(actor.userId()));
+                        && c.arbitratorId() != null
+                        && c.arbitratorId().equals(actor.userId());
                 if (!arbitrates) {
                     throw ProblemException.forbidden(
                             "platform staff write only as the arbitrator of an escalated conversation");
@@ -850,6 +895,9 @@ class MessagingService {
             }
             where.add(match.append(")").toString());
         }
+        if (where.isEmpty()) {
+            where.add("1 = 1"); // platform staff without filters: every conversation
+        }
         long nowMs = after != null ? after.nowMs() : clock.millis();
         boolean inbox = viewer == Viewer.TEAM;
         long windowMs = settings.replyWindow().toMillis();
@@ -909,6 +957,18 @@ class MessagingService {
             ConversationRow c = store.conversation(id, true).orElseThrow(() -> Viewer.notFound(id));
             Viewer viewer = Viewer.of(actor, c);
             JsonNode node = DraftParser.tree(json, body);
+            // Who may change what comes before what is wrong in the body (api.md: 403 before 400).
+            if (viewer == Viewer.BUYER) {
+                throw ProblemException.forbidden("buyers do not change conversations");
+            }
+            if (viewer == Viewer.STAFF) {
+                JsonNode a = node.get("assigneeId");
+                String wanted = a == null || a.isNull() ? null : a.isString() ? a.stringValue() : "";
+                if (!actor.is(PlatformRole.ARBITRATOR)
+                        || node.has("assigneeId") && !java.util.Objects.equals(wanted, c.assigneeId())) {
+                    throw ProblemException.forbidden("platform arbitrators change only the status");
+                }
+            }
             ConversationStatus status = c.status();
             String assignee = c.assigneeId();
             String arbitrator = c.arbitratorId();
@@ -1150,18 +1210,32 @@ class MessagingService {
     }
 
     /** Puts a conversation under an arbitrator (the cases module calls this when a dispute escalates). */
-    void escalate(String conversationId, String arbitratorId, String by) {
+    void escalate(String conversationId, @Nullable String arbitratorId, String by) {
+        restate(conversationId, ConversationStatus.ESCALATED, arbitratorId, by);
+    }
+
+    /** Ends an escalation with {@code status} and no arbitrator (the cases module, when a dispute is decided). */
+    void settle(String conversationId, ConversationStatus status, String by) {
+        if (status == ConversationStatus.ESCALATED) {
+            throw new IllegalArgumentException("settle to OPEN or CLOSED");
+        }
+        restate(conversationId, status, null, by);
+    }
+
+    private void restate(String conversationId, ConversationStatus status, @Nullable String arbitratorId, String by) {
         tx.executeWithoutResult(s -> {
             ConversationRow c =
                     store.conversation(conversationId, true).orElseThrow(() -> Viewer.notFound(conversationId));
+            String openKey =
+                    status == ConversationStatus.CLOSED ? null : c.openKey() != null ? c.openKey() : reopenKey(c);
             ConversationRow updated = new ConversationRow(
                     c.id(),
                     c.shopId(),
                     c.buyerId(),
                     c.productId(),
                     c.orderId(),
-                    ConversationStatus.ESCALATED,
-                    c.openKey() != null ? c.openKey() : reopenKey(c),
+                    status,
+                    openKey,
                     c.assigneeId(),
                     arbitratorId,
                     c.createdAt(),
@@ -1174,8 +1248,7 @@ class MessagingService {
                     c.toTeamCount(),
                     0);
             store.updateConversation(updated);
-            events.publishEvent(new ConversationChanged(
-                    c.id(), c.shopId(), ConversationStatus.ESCALATED, c.assigneeId(), arbitratorId, by));
+            events.publishEvent(new ConversationChanged(c.id(), c.shopId(), status, c.assigneeId(), arbitratorId, by));
             afterCommit(
                     c.id(),
                     List.of(envelope(Envelope.CONVERSATION_UPDATED, updated.eventSeq(), updated, true, true, 0)),

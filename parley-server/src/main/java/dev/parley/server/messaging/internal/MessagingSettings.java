@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shopBurst messages a shop's team may send at once
  * @param maxAttachments attachments per message
  * @param deliveryLanes how many ordered lanes deliver real-time events (events of one conversation share a lane)
+ * @param sendLanes how many lanes store sends (the sends of one conversation share a lane; each lane commits the sends
+ *     waiting on it together, in one transaction)
+ * @param sendBatch at most this many sends in one such transaction
  */
 @ConfigurationProperties("parley.messaging")
 public record MessagingSettings(
@@ -23,4 +26,6 @@ public record MessagingSettings(
         @DefaultValue("200") double shopRate,
         @DefaultValue("400") int shopBurst,
         @DefaultValue("10") int maxAttachments,
-        @DefaultValue("32") int deliveryLanes) {}
+        @DefaultValue("32") int deliveryLanes,
+        @DefaultValue("8") int sendLanes,
+        @DefaultValue("32") int sendBatch) {}

@@ -9,11 +9,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Conversations, messages, attachments and read state in the database. */
 @Component
@@ -28,20 +35,155 @@ class MessagingStore {
     static final String MESSAGE_READ_COLUMNS = MESSAGE_COLUMNS + ", reviewed_at, review_note";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    MessagingStore(JdbcClient jdbc) {
+    MessagingStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
+    // ---------------------------------------------------------------- group commit (see SendBatcher)
+
+    /** The idempotency key of a send: conversation, sender and {@code clientMessageId}. */
+    record SendKey(
+            String conversationId,
+            String senderKey,
+            @Nullable String clientMessageId) {
+        String id() {
+            return conversationId + "|" + senderKey + "|" + clientMessageId;
+        }
+    }
+
+    /**
+     * The state of a batch of sends in one transaction: the conversation rows it locked up front (kept current as the
+     * sends change them), the idempotency keys it looked up up front, and the writes it defers to one JDBC batch per
+     * statement just before the commit. Reads that could see the deferred writes flush them first.
+     */
+    private static final class Batch {
+        final Map<String, ConversationRow> locked = new HashMap<>();
+        final Map<String, ConversationRow> changed = new LinkedHashMap<>();
+        final Map<String, MessageRow> known = new HashMap<>();
+        final Set<String> checked = new HashSet<>();
+        final List<MessageRow> messages = new ArrayList<>();
+        final Map<String, List<Object[]>> writes = new LinkedHashMap<>();
+    }
+
+    /**
+     * Starts a batch of sends in the current transaction: locks their conversations in one statement (in id order) and
+     * looks up their idempotency keys in one more.
+     */
+    void beginBatch(Collection<SendKey> keys) {
+        Batch batch = new Batch();
+        List<String> ids =
+                keys.stream().map(SendKey::conversationId).distinct().sorted().toList();
+        if (!ids.isEmpty()) {
+            String marks = String.join(", ", ids.stream().map(i -> "?").toList());
+            jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversation c WHERE c.id IN (" + marks
+                            + ") ORDER BY c.id" + " FOR UPDATE")
+                    .params(List.copyOf(ids))
+                    .query((rs, n) -> conversation(rs, 0))
+                    .list()
+                    .forEach(c -> batch.locked.put(c.id(), c));
+        }
+        List<SendKey> idempotent =
+                keys.stream().filter(k -> k.clientMessageId() != null).toList();
+        if (!idempotent.isEmpty()) {
+            List<String> conversations =
+                    idempotent.stream().map(SendKey::conversationId).distinct().toList();
+            List<String> clientIds =
+                    idempotent.stream().map(SendKey::clientMessageId).distinct().toList();
+            List<Object> params = new ArrayList<>(conversations);
+            params.addAll(clientIds);
+            jdbc.sql("SELECT " + MESSAGE_READ_COLUMNS + " FROM message WHERE conversation_id IN ("
+                            + String.join(
+                                    ", ", conversations.stream().map(i -> "?").toList())
+                            + ") AND client_message_id IN ("
+                            + String.join(", ", clientIds.stream().map(i -> "?").toList()) + ")")
+                    .params(params)
+                    .query((rs, n) -> message(rs))
+                    .list()
+                    .forEach(m -> batch.known.put(
+                            new SendKey(m.conversationId(), m.senderKey(), m.clientMessageId()).id(), m));
+            idempotent.forEach(k -> batch.checked.add(k.id()));
+        }
+        TransactionSynchronizationManager.bindResource(this, batch);
+    }
+
+    /** Ends the batch of the current transaction: executes its deferred writes (before the commit). */
+    void endBatch() {
+        flush();
+        TransactionSynchronizationManager.unbindResourceIfPossible(this);
+    }
+
+    /** Forgets the batch of the current transaction without writing (it rolls back). */
+    void abandonBatch() {
+        TransactionSynchronizationManager.unbindResourceIfPossible(this);
+    }
+
+    private @Nullable Batch batch() {
+        return (Batch) TransactionSynchronizationManager.getResource(this);
+    }
+
+    /** Executes the deferred writes of the current batch, if any, so that a query sees them. */
+    void flush() {
+        Batch batch = batch();
+        if (batch == null) {
+            return;
+        }
+        if (!batch.changed.isEmpty()) {
+            template.batchUpdate(
+                    UPDATE_CONVERSATION,
+                    batch.changed.values().stream()
+                            .map(MessagingStore::updateParams)
+                            .toList());
+            batch.changed.clear();
+        }
+        if (!batch.messages.isEmpty()) {
+            template.batchUpdate(
+                    INSERT_MESSAGE,
+                    batch.messages.stream().map(MessagingStore::insertParams).toList());
+            batch.messages.clear();
+        }
+        for (Map.Entry<String, List<Object[]>> w : batch.writes.entrySet()) {
+            template.batchUpdate(w.getKey(), w.getValue());
+        }
+        batch.writes.clear();
+    }
+
+    /** Executes a write now, or with the batch's writes when one is open; for writes nothing in the batch reads. */
+    void write(String sql, Object... params) {
+        Batch batch = batch();
+        if (batch == null) {
+            jdbc.sql(sql).params(params).update();
+        } else {
+            batch.writes.computeIfAbsent(sql, k -> new ArrayList<>()).add(params);
+        }
+    }
+
+    // ---------------------------------------------------------------- conversations
+
     Optional<ConversationRow> conversation(String id, boolean lock) {
-        return jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversation c WHERE c.id = ?"
-                        + (lock ? " FOR UPDATE" : ""))
+        Batch batch = batch();
+        if (batch != null) {
+            ConversationRow locked = batch.locked.get(id);
+            if (locked != null && lock) {
+                return Optional.of(locked);
+            }
+            flush();
+        }
+        Optional<ConversationRow> row = jdbc.sql("SELECT " + CONVERSATION_COLUMNS
+                        + " FROM conversation c WHERE c.id = ?" + (lock ? " FOR UPDATE" : ""))
                 .param(id)
                 .query((rs, n) -> conversation(rs, 0))
                 .optional();
+        if (batch != null && lock) {
+            row.ifPresent(c -> batch.locked.put(c.id(), c));
+        }
+        return row;
     }
 
     Optional<ConversationRow> conversationWithSeen(String id, String userKey) {
+        flush();
         return jdbc.sql(
                         "SELECT " + CONVERSATION_COLUMNS + ", COALESCE(r.seen_count, 0) FROM conversation c"
                                 + " LEFT JOIN conversation_read r ON r.conversation_id = c.id AND r.user_key = ? WHERE c.id = ?")
@@ -51,6 +193,7 @@ class MessagingStore {
     }
 
     Optional<ConversationRow> openConversation(String openKey) {
+        flush();
         return jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversation c WHERE c.open_key = ? FOR UPDATE")
                 .param(openKey)
                 .query((rs, n) -> conversation(rs, 0))
@@ -83,27 +226,39 @@ class MessagingStore {
                 .update();
     }
 
+    private static final String UPDATE_CONVERSATION = "UPDATE conversation SET status = ?, open_key = ?,"
+            + " assignee_id = ?, arbitrator_id = ?, last_message_ms = ?, last_buyer_ms = ?, oldest_waiting_ms = ?,"
+            + " last_buyer_text = ?, event_seq = ?, to_buyer_count = ?, to_team_count = ? WHERE id = ?";
+
     void updateConversation(ConversationRow c) {
-        jdbc.sql("UPDATE conversation SET status = ?, open_key = ?, assignee_id = ?, arbitrator_id = ?,"
-                        + " last_message_ms = ?, last_buyer_ms = ?, oldest_waiting_ms = ?, last_buyer_text = ?,"
-                        + " event_seq = ?, to_buyer_count = ?, to_team_count = ? WHERE id = ?")
-                .params(
-                        c.status().name(),
-                        c.openKey(),
-                        c.assigneeId(),
-                        c.arbitratorId(),
-                        c.lastMessageMs(),
-                        c.lastBuyerMs(),
-                        c.oldestWaitingMs(),
-                        c.lastBuyerText(),
-                        c.eventSeq(),
-                        c.toBuyerCount(),
-                        c.toTeamCount(),
-                        c.id())
-                .update();
+        Batch batch = batch();
+        if (batch != null && batch.locked.containsKey(c.id())) {
+            batch.locked.put(c.id(), c);
+            batch.changed.put(c.id(), c);
+            return;
+        }
+        jdbc.sql(UPDATE_CONVERSATION).params(updateParams(c)).update();
+    }
+
+    private static Object[] updateParams(ConversationRow c) {
+        return new Object[] {
+            c.status().name(),
+            c.openKey(),
+            c.assigneeId(),
+            c.arbitratorId(),
+            c.lastMessageMs(),
+            c.lastBuyerMs(),
+            c.oldestWaitingMs(),
+            c.lastBuyerText(),
+            c.eventSeq(),
+            c.toBuyerCount(),
+            c.toTeamCount(),
+            c.id()
+        };
     }
 
     boolean openKeyTaken(String openKey) {
+        flush();
         return jdbc.sql("SELECT COUNT(*) FROM conversation WHERE open_key = ?")
                         .param(openKey)
                         .query(Long.class)
@@ -111,36 +266,61 @@ class MessagingStore {
                 > 0;
     }
 
+    private static final String INSERT_MESSAGE = "INSERT INTO message (" + MESSAGE_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     void insertMessage(MessageRow m) {
-        jdbc.sql("INSERT INTO message (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?)")
-                .params(
-                        m.id(),
-                        m.shopId(),
-                        m.conversationId(),
-                        m.seq(),
-                        m.visibleSeq(),
-                        m.sender().name(),
-                        m.senderId(),
-                        m.senderKey(),
-                        m.automatic(),
-                        m.text(),
-                        m.attachments(),
-                        m.cardType(),
-                        m.cardId(),
-                        m.status().name(),
-                        m.action(),
-                        m.verdict(),
-                        m.policyVersion(),
-                        m.placeholder(),
-                        m.clientMessageId(),
-                        m.requestHash(),
-                        m.responseStatus(),
-                        Timestamp.from(m.sentAt()))
-                .update();
+        Batch batch = batch();
+        if (batch != null) {
+            batch.messages.add(m);
+            if (m.clientMessageId() != null) {
+                batch.known.put(new SendKey(m.conversationId(), m.senderKey(), m.clientMessageId()).id(), m);
+            }
+            return;
+        }
+        jdbc.sql(INSERT_MESSAGE).params(insertParams(m)).update();
+    }
+
+    private static Object[] insertParams(MessageRow m) {
+        return new Object[] {
+            m.id(),
+            m.shopId(),
+            m.conversationId(),
+            m.seq(),
+            m.visibleSeq(),
+            m.sender().name(),
+            m.senderId(),
+            m.senderKey(),
+            m.automatic(),
+            m.text(),
+            m.attachments(),
+            m.cardType(),
+            m.cardId(),
+            m.status().name(),
+            m.action(),
+            m.verdict(),
+            m.policyVersion(),
+            m.placeholder(),
+            m.clientMessageId(),
+            m.requestHash(),
+            m.responseStatus(),
+            Timestamp.from(m.sentAt())
+        };
     }
 
     Optional<MessageRow> messageByClientId(String conversationId, String senderKey, String clientMessageId) {
+        Batch batch = batch();
+        if (batch != null) {
+            String key = new SendKey(conversationId, senderKey, clientMessageId).id();
+            MessageRow known = batch.known.get(key);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            if (batch.checked.contains(key)) {
+                return Optional.empty();
+            }
+            flush();
+        }
         return jdbc.sql("SELECT " + MESSAGE_READ_COLUMNS + " FROM message WHERE conversation_id = ? AND sender_key = ?"
                         + " AND client_message_id = ?")
                 .params(conversationId, senderKey, clientMessageId)
@@ -149,6 +329,7 @@ class MessagingStore {
     }
 
     Optional<MessageRow> message(String id) {
+        flush();
         return jdbc.sql("SELECT " + MESSAGE_READ_COLUMNS + " FROM message WHERE id = ?")
                 .param(id)
                 .query((rs, n) -> message(rs))
@@ -182,6 +363,7 @@ class MessagingStore {
 
     /** Messages of a conversation after {@code afterSeq}: by creation (team, staff) or by visibility (buyer). */
     List<MessageRow> messages(String conversationId, boolean buyerView, long afterSeq, int limit) {
+        flush();
         String sql = buyerView
                 ? "SELECT " + MESSAGE_READ_COLUMNS + " FROM message WHERE conversation_id = ? AND visible_seq > ?"
                         + " ORDER BY visible_seq LIMIT ?"
@@ -195,6 +377,7 @@ class MessagingStore {
 
     /** The timeline a conversation's reply state is computed from: buyer messages and delivered replies. */
     List<MessageRow> timeline(String conversationId) {
+        flush();
         return jdbc.sql("SELECT " + MESSAGE_READ_COLUMNS
                         + " FROM message WHERE conversation_id = ? AND status = 'DELIVERED'" + " ORDER BY sent_at, seq")
                 .param(conversationId)
@@ -212,6 +395,7 @@ class MessagingStore {
             boolean inboxOrder,
             int limit,
             @Nullable Cursor after) {
+        flush();
         String bucket = inboxOrder
                 ? "CASE WHEN c.oldest_waiting_ms IS NULL THEN 2 WHEN c.oldest_waiting_ms + " + windowMs + " >= " + nowMs
                         + " THEN 0 ELSE 1 END"
@@ -302,6 +486,7 @@ class MessagingStore {
     }
 
     void bindAttachments(Collection<String> ids, String messageId, String conversationId, String shopId) {
+        flush();
         for (String id : ids) {
             jdbc.sql("UPDATE attachment SET message_id = ?, conversation_id = ?, shop_id = ? WHERE id = ?")
                     .params(messageId, conversationId, shopId, id)
@@ -361,6 +546,7 @@ class MessagingStore {
 
     /** Marks the not yet excluded buyer messages of the shop among {@code ids}; returns those marked now. */
     List<MessagingFacade.Excluded> exclude(String shopId, Collection<String> ids, String reportId, Instant now) {
+        flush();
         List<MessagingFacade.Excluded> marked = new ArrayList<>();
         for (String id : ids.stream().distinct().sorted().toList()) {
             Optional<Instant> sentAt = jdbc.sql(

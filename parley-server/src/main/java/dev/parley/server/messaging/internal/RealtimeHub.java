@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,10 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  */
 class RealtimeHub extends TextWebSocketHandler {
     static final String ACTOR = "parley.actor";
+    static final String CLIENT = "parley.client";
+    /** How long a registered client may take from its accepted handshake to the established connection. */
+    private static final Duration PENDING_FOR = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(RealtimeHub.class);
     /** Close code for an expired token. */
     static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "token expired");
@@ -37,6 +42,7 @@ class RealtimeHub extends TextWebSocketHandler {
     private final Map<String, Set<Client>> byUser = new ConcurrentHashMap<>();
     private final Map<String, Set<Client>> byShop = new ConcurrentHashMap<>();
     private final Map<String, Client> sessions = new ConcurrentHashMap<>();
+    private final Set<Client> pending = ConcurrentHashMap.newKeySet();
     private final Cache<String, Long> seen = Caffeine.newBuilder()
             .maximumSize(500_000)
             .expireAfterWrite(Duration.ofSeconds(10))
@@ -57,21 +63,101 @@ class RealtimeHub extends TextWebSocketHandler {
         expiry.scheduleWithFixedDelay(this::closeExpired, 1, 1, TimeUnit.SECONDS);
     }
 
-    private record Client(WebSocketSession session, Actor actor) {
+    /**
+     * A subscriber of this node: registered when its handshake is accepted, before the client can see the socket open;
+     * frames for it wait in order until the connection is established, then go out first.
+     */
+    static final class Client {
+        private final Actor actor;
+        private final long registeredAt;
+        private final List<String> waiting = new ArrayList<>();
+        private volatile @Nullable WebSocketSession session;
+        private volatile boolean ready;
+        private boolean dropped;
+
+        Client(Actor actor, long registeredAt) {
+            this.actor = actor;
+            this.registeredAt = registeredAt;
+        }
+
+        Actor actor() {
+            return actor;
+        }
+
         String userKey() {
             return actor.senderKey();
         }
+
+        /** Writes a frame, or keeps it until the connection is established; false when the session failed. */
+        boolean write(String frame) throws IOException {
+            if (!ready) {
+                synchronized (this) {
+                    if (!ready) {
+                        if (dropped) {
+                            return false;
+                        }
+                        if (waiting.size() >= MAX_WAITING) {
+                            dropped = true;
+                            waiting.clear();
+                            return false;
+                        }
+                        waiting.add(frame);
+                        return true;
+                    }
+                }
+            }
+            WebSocketSession s = session;
+            if (s == null) {
+                return false;
+            }
+            s.sendMessage(new TextMessage(frame));
+            return true;
+        }
+
+        /** Attaches the established session and writes the frames that waited for it, in order. */
+        synchronized void attach(WebSocketSession s) throws IOException {
+            session = s;
+            try {
+                if (dropped) {
+                    throw new IOException("more than " + MAX_WAITING + " frames waited for the connection");
+                }
+                for (String frame : waiting) {
+                    s.sendMessage(new TextMessage(frame));
+                }
+            } finally {
+                waiting.clear();
+                ready = true;
+            }
+        }
+
+        @Nullable
+        WebSocketSession session() {
+            return session;
+        }
     }
 
-    @Override
-    public void afterConnectionEstablished(WebSocketSession raw) {
-        Actor actor = (Actor) raw.getAttributes().get(ACTOR);
-        if (actor == null) {
-            close(raw, CloseStatus.POLICY_VIOLATION);
-            return;
-        }
-        Client client = new Client(new ConcurrentWebSocketSessionDecorator(raw, 10_000, 1024 * 1024), actor);
-        sessions.put(raw.getId(), client);
+    /** Frames kept for one client between its handshake and the established connection. */
+    static final int MAX_WAITING = 1000;
+
+    /**
+     * Registers a subscriber whose handshake was accepted, before the upgrade response leaves: every event published
+     * from now on reaches it, even when the client writes the moment it sees the socket open.
+     */
+    Client register(Actor actor) {
+        Client client = new Client(actor, System.nanoTime());
+        pending.add(client);
+        index(client);
+        return client;
+    }
+
+    /** Forgets a client whose handshake failed after it was registered. */
+    void unregister(Client client) {
+        pending.remove(client);
+        unindex(client);
+    }
+
+    private void index(Client client) {
+        Actor actor = client.actor();
         if (actor.userId() != null && !actor.isApiClient()) {
             byUser.computeIfAbsent(actor.userId(), k -> ConcurrentHashMap.newKeySet())
                     .add(client);
@@ -84,17 +170,46 @@ class RealtimeHub extends TextWebSocketHandler {
         }
     }
 
-    @Override
-    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
-        Client client = sessions.remove(raw.getId());
-        if (client == null) {
-            return;
-        }
+    private void unindex(Client client) {
         if (client.actor().userId() != null) {
             remove(byUser, client.actor().userId(), client);
         }
         for (String shopId : client.actor().shops().keySet()) {
             remove(byShop, shopId, client);
+        }
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) {
+        Client client = raw.getAttributes().get(CLIENT) instanceof Client c ? c : null;
+        if (client == null) {
+            Actor actor = (Actor) raw.getAttributes().get(ACTOR);
+            if (actor == null) {
+                close(raw, CloseStatus.POLICY_VIOLATION);
+                return;
+            }
+            client = register(actor);
+        }
+        pending.remove(client);
+        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, 10_000, 1024 * 1024);
+        sessions.put(raw.getId(), client);
+        try {
+            client.attach(session);
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not write to WebSocket session {}", raw.getId(), e);
+            close(session, CloseStatus.SESSION_NOT_RELIABLE);
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        Client client = sessions.remove(raw.getId());
+        if (client == null && raw.getAttributes().get(CLIENT) instanceof Client c) {
+            client = c;
+            pending.remove(c);
+        }
+        if (client != null) {
+            unindex(client);
         }
     }
 
@@ -160,13 +275,17 @@ class RealtimeHub extends TextWebSocketHandler {
         }
         frame.append('}');
         try {
-            c.session().sendMessage(new TextMessage(frame.toString()));
-            return true;
+            if (c.write(frame.toString())) {
+                return true;
+            }
         } catch (IOException | RuntimeException ex) {
-            log.debug("could not write to WebSocket session {}", c.session().getId(), ex);
-            close(c.session(), CloseStatus.SESSION_NOT_RELIABLE);
-            return false;
+            log.debug("could not write to a WebSocket session", ex);
         }
+        WebSocketSession session = c.session();
+        if (session != null) {
+            close(session, CloseStatus.SESSION_NOT_RELIABLE);
+        }
+        return false;
     }
 
     private long seen(String conversationId, String userKey) {
@@ -177,8 +296,15 @@ class RealtimeHub extends TextWebSocketHandler {
         try {
             var now = clock.instant();
             for (Client c : sessions.values()) {
-                if (c.actor().expiredAt(now)) {
-                    close(c.session(), TOKEN_EXPIRED);
+                WebSocketSession session = c.session();
+                if (session != null && c.actor().expiredAt(now)) {
+                    close(session, TOKEN_EXPIRED);
+                }
+            }
+            long stale = System.nanoTime() - PENDING_FOR.toNanos();
+            for (Client c : pending) {
+                if (c.registeredAt - stale < 0) {
+                    unregister(c);
                 }
             }
         } catch (RuntimeException e) {
@@ -202,7 +328,10 @@ class RealtimeHub extends TextWebSocketHandler {
     void stop() {
         expiry.shutdownNow();
         for (Client c : sessions.values()) {
-            close(c.session(), CloseStatus.GOING_AWAY);
+            WebSocketSession session = c.session();
+            if (session != null) {
+                close(session, CloseStatus.GOING_AWAY);
+            }
         }
     }
 

@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
 public class SellerMessageQueries {
     private final JdbcClient jdbc;
     private final AttachmentFiles files;
+    private final MessagingStore store;
 
-    SellerMessageQueries(JdbcClient jdbc, AttachmentFiles files) {
+    SellerMessageQueries(JdbcClient jdbc, AttachmentFiles files, MessagingStore store) {
         this.jdbc = jdbc;
         this.files = files;
+        this.store = store;
     }
 
     /** See {@link SellerMessageLog#sentToOtherBuyers}. */
@@ -35,6 +37,8 @@ public class SellerMessageQueries {
             Instant before,
             @Nullable String beforeId,
             int limit) {
+        // Sends stored in a batch that is still open (see SendBatcher) count too.
+        store.flush();
         List<Object> params = new ArrayList<>();
         StringBuilder sql =
                 new StringBuilder("SELECT m.id, m.conversation_id, c.buyer_id, m.text, m.sent_at FROM message m"
@@ -98,6 +102,8 @@ public class SellerMessageQueries {
             @Nullable String shopId,
             SellerMessageLog.@Nullable Position after,
             int limit) {
+        // Sends stored in a batch that is still open (see SendBatcher) count too.
+        store.flush();
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder(
                 "SELECT m.id, m.conversation_id, m.shop_id, c.product_id, m.seq, m.text, m.attachments, m.status,"

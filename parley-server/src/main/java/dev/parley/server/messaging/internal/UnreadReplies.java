@@ -54,14 +54,13 @@ class UnreadReplies {
         if (delivered.sender() == Sender.BUYER) {
             return;
         }
-        jdbc.sql("INSERT INTO reply_notice (conversation_id, shop_id, since, due_at) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING")
-                .params(
-                        delivered.conversationId(),
-                        delivered.shopId(),
-                        Timestamp.from(delivered.deliveredAt()),
-                        Timestamp.from(delivered.deliveredAt().plus(settings.after())))
-                .update();
+        store.write(
+                "INSERT INTO reply_notice (conversation_id, shop_id, since, due_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                delivered.conversationId(),
+                delivered.shopId(),
+                Timestamp.from(delivered.deliveredAt()),
+                Timestamp.from(delivered.deliveredAt().plus(settings.after())));
     }
 
     @Scheduled(
