@@ -1,6 +1,7 @@
 package dev.parley.core.policy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,7 +93,7 @@ record JudgedText(
                 }
             }
             return new JudgedText(
-                    List.copyOf(words),
+                    Collections.unmodifiableList(words),
                     latin,
                     han,
                     thai,
