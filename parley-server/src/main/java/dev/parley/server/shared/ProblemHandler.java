@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every failure of the API into an RFC 9457 problem; bad input is a 4xx, never a 500. */
 @RestControllerAdvice
@@ -85,11 +86,39 @@ public class ProblemHandler {
         }
         String detail = "the request body is not valid JSON of the expected shape";
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."))
+                    .replace(".[", "[");
+            return response(ProblemException.invalid(field + ": " + expected(mismatch.getTargetType())));
+        }
         if (cause.getMessage() != null) {
             String first = cause.getMessage().lines().findFirst().orElse("");
             detail = detail + ": " + (first.length() > 200 ? first.substring(0, 200) : first);
         }
         return response(ProblemException.invalid(detail));
+    }
+
+    /** What a field of this type must be, in a client's words. */
+    private static String expected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "not of the expected type";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "must be a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != char.class)) {
+            return "must be a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list";
+        }
+        return "must be an object";
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
