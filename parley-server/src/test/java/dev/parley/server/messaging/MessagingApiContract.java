@@ -417,6 +417,12 @@ abstract class MessagingApiContract extends ServerTestSupport {
         Response image = api.upload(buyer, "photo.bin", PNG);
         assertThat(image.status()).as("%s", image).isEqualTo(201);
         assertThat(image.json().get("contentType").asString()).isEqualTo("image/png");
+        Response gif = api.upload(
+                buyer,
+                "smile",
+                java.util.Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"));
+        assertThat(gif.status()).as("a GIF is an image too: %s", gif).isEqualTo(201);
+        assertThat(gif.json().get("contentType").asString()).isEqualTo("image/gif");
         Response pdfCalledPng = api.upload(buyer, "photo.png", "%PDF-1.7 not an image".getBytes());
         assertThat(pdfCalledPng.status()).isEqualTo(415);
         assertThat(pdfCalledPng.json().get("type").asString()).isEqualTo("urn:parley:problem:unsupported_media_type");
@@ -478,7 +484,8 @@ abstract class MessagingApiContract extends ServerTestSupport {
         bad.add(api.post("/api/v1/auth/token", null, "{\"username\": 1}"));
         bad.add(api.post("/api/v1/auth/token", null, "{\"username\": 1, \"password\": \"demo\"}"));
         String agent = signIn(w.agent());
-        bad.add(api.post("/api/v1/policy/check", agent, "{\"text\": 42}"));
+        Response numberAsText = api.post("/api/v1/policy/check", agent, "{\"text\": 42}");
+        bad.add(numberAsText);
         bad.add(api.post("/api/v1/policy/check", agent, "{\"text\": true}"));
         bad.add(api.post("/api/v1/policy/check", agent, "{\"text\": \"hi\", \"conversationId\": 7}"));
         bad.add(api.get("/api/v1/conversations?limit=0", buyer));
@@ -491,6 +498,7 @@ abstract class MessagingApiContract extends ServerTestSupport {
             assertThat(r.json().get("type").asString()).isEqualTo("urn:parley:problem:invalid_request");
             assertThat(r.json().get("detail").asString()).isNotBlank();
         }
+        assertThat(numberAsText.json().get("detail").asString()).isEqualTo("text: must be a string");
         Response tooLong = bad.get(5);
         assertThat(tooLong.json().get("detail").asString()).contains("2000");
         assertThat(tooLong.json().get("errors")).isNotEmpty();

@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Uploads ({@code POST /api/v1/attachments}, multipart part {@code file}) and downloads. The type is judged from the
- * bytes; buyers may attach PNG, JPEG and WebP images only; anything over the limit is 413.
+ * bytes; buyers may attach PNG, JPEG, GIF and WebP images only; anything over the limit is 413.
  */
 @RestController
 @RequestMapping("/api/v1/attachments")
@@ -85,8 +85,8 @@ class AttachmentController {
                             415,
                             "unsupported_media_type",
                             "Unsupported media type",
-                            "buyers may attach PNG, JPEG or WebP images only; this file is " + contentType)
-                    .with("allowed", List.of("image/png", "image/jpeg", "image/webp"));
+                            "buyers may attach PNG, JPEG, GIF or WebP images only; this file is " + contentType)
+                    .with("allowed", AttachmentFiles.IMAGES);
         }
         String id = ids.next();
         String name = safeName(file.getOriginalFilename());

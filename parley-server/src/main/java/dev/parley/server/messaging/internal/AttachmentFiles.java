@@ -13,7 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Set;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AttachmentFiles {
     /** The types a buyer may attach. */
-    static final Set<String> IMAGES = Set.of("image/png", "image/jpeg", "image/webp");
+    static final List<String> IMAGES = List.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     private final Path directory;
 
