@@ -91,6 +91,51 @@ class ListingTermsRuleTest {
         assertThat(check(l("zh-Hans", "199", 7, true, 12), "这款终身保修")).contains("misleading_claim");
     }
 
+    static Stream<Arguments> refusalsInOtherWords() {
+        return Stream.of(
+                Arguments.of(l("en", "100", 15, true, 12), "Sorry, we can't accept returns for this item."),
+                Arguments.of(l("en", "100", 15, true, 12), "Returns won't be accepted on this model."),
+                Arguments.of(l("en", "100", 15, true, 12), "We cannot offer a refund on this product."),
+                Arguments.of(l("en", "100", 15, true, 12), "We are not accepting returns this month."),
+                Arguments.of(l("id", "129000", 7, true, 12), "Tidak ada pengembalian dana kak."),
+                Arguments.of(l("ms", "59.9", 15, true, 6), "Maaf, barang tidak boleh dipulangkan."),
+                Arguments.of(l("vi", "259000", 7, true, 12), "Sản phẩm đã mua không được hoàn tiền."),
+                Arguments.of(l("th", "590", 7, true, 12), "สินค้าไม่สามารถคืนได้ค่ะ"),
+                Arguments.of(l("zh-Hant", "890", 7, true, 12), "此商品不支援退款喔"),
+                Arguments.of(l("zh-Hans", "259", 7, true, 12), "这个无法退款哦"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "No se admiten devoluciones en este producto."),
+                Arguments.of(l("es", "39.95", 30, true, 24), "No hacemos reembolsos, lo siento."),
+                Arguments.of(l("fil", "499", 7, true, 12), "Pasensya na po, hindi po kami tumatanggap ng return."),
+                Arguments.of(l("fil", "499", 7, true, 12), "Wala pong refund ito."));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusalsInOtherWords")
+    void refusingReturnsOrRefundsInOtherWordsIsADowngrade(Listing listing, String text) {
+        assertThat(check(listing, text)).contains("terms_downgrade");
+    }
+
+    static Stream<Arguments> acceptedReturnsAndRefunds() {
+        return Stream.of(
+                Arguments.of(l("en", "100", 15, true, 12), "No problem, we accept returns within 15 days."),
+                Arguments.of(l("en", "100", 15, true, 12), "Returns won't be a problem at all."),
+                Arguments.of(l("en", "100", 15, true, 12), "I can't give a refund myself, the platform processes it."),
+                Arguments.of(l("en", "100", 15, true, 12), "Refunds are not possible until we receive the item back."),
+                Arguments.of(l("en", "100", 15, true, 12), "Is a refund not possible? Let me check for you."),
+                Arguments.of(l("id", "129000", 7, true, 12), "Pengembalian dana bisa kak, maksimal 7 hari."),
+                Arguments.of(l("vi", "259000", 7, true, 12), "Shop hỗ trợ hoàn tiền trong 7 ngày nhé."),
+                Arguments.of(l("th", "590", 7, true, 12), "คืนได้ภายใน 7 วันค่ะ"),
+                Arguments.of(l("zh-Hans", "259", 7, true, 12), "支持7天无理由退款"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "Aceptamos devoluciones y hacemos reembolsos."),
+                Arguments.of(l("fil", "499", 7, true, 12), "Pwede pong i-return within 7 days."));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("acceptedReturnsAndRefunds")
+    void acceptingReturnsOrRefundsIsNoDowngrade(Listing listing, String text) {
+        assertThat(check(listing, text)).doesNotContain("terms_downgrade");
+    }
+
     static Stream<Arguments> consistent() {
         return Stream.of(
                 Arguments.of(l("en", "100", 15, true, 12), "Returns are accepted within 15 days, free of charge"),
