@@ -30,7 +30,9 @@ class ListingTermsRuleTest {
                 Arguments.of(l("zh-Hant", "890", 7, true, 12), "售價1,290元喔"),
                 Arguments.of(l("es", "39.95", 30, true, 24), "El precio real es 29,99 €"),
                 Arguments.of(l("en", "49", 30, true, 12), "The price went up, it's $59.99 now"),
-                Arguments.of(l("ms", "59.9", 15, true, 6), "Harga sebenarnya RM45 sahaja sis"));
+                Arguments.of(l("ms", "59.9", 15, true, 6), "Harga sebenarnya RM45 sahaja sis"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "Te lo dejo en 29,99 € si lo compras hoy"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "Se lo vendo por 30 euros"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -153,6 +155,8 @@ class ListingTermsRuleTest {
                 Arguments.of(l("th", "590", 7, true, 12), "ราคา 590 บาทเท่าเดิมค่ะ"),
                 Arguments.of(l("zh-Hant", "890", 7, true, 12), "保固12個月，跟頁面一樣"),
                 Arguments.of(l("es", "39.95", 30, true, 24), "La garantía es de 24 meses"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "Te lo dejo en la puerta a las 5"),
+                Arguments.of(l("es", "39.95", 30, true, 24), "Te lo dejo en 39,95 €, como en la página"),
                 Arguments.of(l("zh-Hans", "59.9", 7, true, 0), "这款不提供保修，页面上也写了"),
                 Arguments.of(l("en", "29.99", 30, true, 12), "Order 2409150017 ships on 12/03, size 42"));
     }
