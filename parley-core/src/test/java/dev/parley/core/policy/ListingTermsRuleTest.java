@@ -138,6 +138,34 @@ class ListingTermsRuleTest {
         assertThat(check(listing, text)).doesNotContain("terms_downgrade");
     }
 
+    static Stream<Arguments> refusalsAfterAWindow() {
+        // listing: 7 days
+        return Stream.of(
+                Arguments.of("No returns after 7 days.", false),
+                Arguments.of("We can't accept returns after 10 days.", false),
+                Arguments.of("超过7天不退不换哦", false),
+                Arguments.of("Sau 7 ngày không đổi trả nha chị", false),
+                Arguments.of("No se aceptan devoluciones después de 7 días", false),
+                Arguments.of("Tidak bisa retur setelah 7 hari ya kak", false),
+                Arguments.of("No returns after 3 days.", true),
+                Arguments.of("超过3天不退不换哦", true),
+                Arguments.of("Tidak bisa retur setelah 2 hari ya kak", true),
+                Arguments.of("No returns, after that we close the order.", true),
+                Arguments.of("No returns. The parcel arrives after 7 days.", true),
+                Arguments.of("No returns. Ships after 7 days.", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusalsAfterAWindow")
+    void refusingReturnsOnlyAfterTheListedWindowRepeatsIt(String text, boolean downgrade) {
+        java.util.Set<String> found = check(l("en", "100", 7, true, 12), text);
+        if (downgrade) {
+            assertThat(found).contains("terms_downgrade");
+        } else {
+            assertThat(found).doesNotContain("terms_downgrade");
+        }
+    }
+
     static Stream<Arguments> consistent() {
         return Stream.of(
                 Arguments.of(l("en", "100", 15, true, 12), "Returns are accepted within 15 days, free of charge"),
