@@ -34,11 +34,14 @@ abstract class RealtimeContract extends ServerTestSupport {
                 Response sent = say(writer, id, "round " + round);
                 assertThat(sent.status()).as("round %d: %s", round, sent).isEqualTo(201);
                 String messageId = sent.json().get("id").asString();
+                // An event of the round before may still be on its way to the new socket too; it is skipped.
                 JsonNode frame = socket.next("message.created");
+                while (frame != null && !frame.get("data").get("id").asString().equals(messageId)) {
+                    frame = socket.next("message.created");
+                }
                 assertThat(frame)
                         .as("round %d: the %s's socket, opened just before, receives the message", round, listener)
                         .isNotNull();
-                assertThat(frame.get("data").get("id").asString()).isEqualTo(messageId);
             }
         }
     }
