@@ -94,6 +94,10 @@ public class ProblemHandler {
                     .replace(".[", "[");
             return response(ProblemException.invalid(field + ": " + expected(mismatch.getTargetType())));
         }
+        if (cause instanceof MismatchedInputException || cause == e) {
+            // the body as a whole has the wrong shape (a string, a list, null) or is missing
+            return response(ProblemException.invalid("the request body must be a JSON object"));
+        }
         if (cause.getMessage() != null) {
             String first = cause.getMessage().lines().findFirst().orElse("");
             detail = detail + ": " + (first.length() > 200 ? first.substring(0, 200) : first);

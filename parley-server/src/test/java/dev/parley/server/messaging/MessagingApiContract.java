@@ -158,6 +158,7 @@ abstract class MessagingApiContract extends ServerTestSupport {
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(first.header("Idempotent-Replayed")).isNull();
         assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(again.json()).as("the first answer's body again").isEqualTo(first.json());
 
         Response other = api.post(
                 "/api/v1/conversations/" + id + "/messages",
@@ -179,6 +180,22 @@ abstract class MessagingApiContract extends ServerTestSupport {
                 .json()
                 .get("items");
         assertThat(items).hasSize(3);
+
+        accounts.restrictMessaging(w.shop(), MessagingRestriction.HOLD_ALL);
+        try {
+            Map<String, Object> held = Map.of("text", "Let me ask the warehouse", "clientMessageId", "c-3");
+            Response heldFirst = api.post("/api/v1/conversations/" + id + "/messages", agent, held);
+            assertThat(heldFirst.status()).isEqualTo(202);
+            heldMessages.release(heldFirst.json().get("id").asString(), "reviewer1");
+            Response heldAgain = api.post("/api/v1/conversations/" + id + "/messages", agent, held);
+            assertThat(heldAgain.status()).isEqualTo(202);
+            assertThat(heldAgain.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(heldAgain.json())
+                    .as("the first answer, not the message as reviewed since")
+                    .isEqualTo(heldFirst.json());
+        } finally {
+            accounts.restrictMessaging(w.shop(), MessagingRestriction.NONE);
+        }
     }
 
     @Test
@@ -486,6 +503,12 @@ abstract class MessagingApiContract extends ServerTestSupport {
         String agent = signIn(w.agent());
         Response numberAsText = api.post("/api/v1/policy/check", agent, "{\"text\": 42}");
         bad.add(numberAsText);
+        Response numberInList = api.post("/api/v1/policy/check", agent, "{\"attachmentIds\": [5]}");
+        bad.add(numberInList);
+        Response notAnObject = api.post("/api/v1/policy/check", agent, "\"hi\"");
+        bad.add(notAnObject);
+        Response nullBody = api.post("/api/v1/auth/token", null, "null");
+        bad.add(nullBody);
         bad.add(api.post("/api/v1/policy/check", agent, "{\"text\": true}"));
         bad.add(api.post("/api/v1/policy/check", agent, "{\"text\": \"hi\", \"conversationId\": 7}"));
         bad.add(api.get("/api/v1/conversations?limit=0", buyer));
@@ -499,6 +522,9 @@ abstract class MessagingApiContract extends ServerTestSupport {
             assertThat(r.json().get("detail").asString()).isNotBlank();
         }
         assertThat(numberAsText.json().get("detail").asString()).isEqualTo("text: must be a string");
+        assertThat(numberInList.json().get("detail").asString()).isEqualTo("attachmentIds[0]: must be a string");
+        assertThat(notAnObject.json().get("detail").asString()).isEqualTo("the request body must be a JSON object");
+        assertThat(nullBody.json().get("detail").asString()).isEqualTo("the request body must be a JSON object");
         Response tooLong = bad.get(5);
         assertThat(tooLong.json().get("detail").asString()).contains("2000");
         assertThat(tooLong.json().get("errors")).isNotEmpty();

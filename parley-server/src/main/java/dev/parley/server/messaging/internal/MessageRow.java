@@ -142,4 +142,33 @@ record MessageRow(
                 at,
                 note);
     }
+
+    /** This message as its send was first answered: with {@code answeredStatus} and no review decided since. */
+    MessageRow asAnswered(MessageStatus answeredStatus) {
+        return new MessageRow(
+                id,
+                shopId,
+                conversationId,
+                seq,
+                visibleSeq,
+                sender,
+                senderId,
+                senderKey,
+                automatic,
+                text,
+                attachments,
+                cardType,
+                cardId,
+                answeredStatus,
+                action,
+                verdict,
+                policyVersion,
+                placeholder,
+                clientMessageId,
+                requestHash,
+                responseStatus,
+                sentAt,
+                null,
+                null);
+    }
 }

@@ -442,7 +442,7 @@ class MessagingService {
             return new Outcome(422, views.blocked(first, views.verdictOf(first)), true);
         }
         MessageStatus then = status == 202 ? MessageStatus.HELD : MessageStatus.DELIVERED;
-        return new Outcome(status, views.message(first.withStatus(then, first.visibleSeq()), viewer), true);
+        return new Outcome(status, views.message(first.asAnswered(then), viewer), true);
     }
 
     private SellerDraft sellerDraft(
