@@ -19,6 +19,7 @@ final class CharTable {
     static final int DIGIT = 1 << 10;
     static final int FORMAT = 1 << 11;
     static final int OTHER_SYMBOL = 1 << 12;
+    static final int THAI_SCRIPT = 1 << 13;
 
     private static final short[] FLAGS = build();
 
@@ -44,6 +45,9 @@ final class CharTable {
             } else if (script == Character.UnicodeScript.THAI) {
                 f |= THAI_LETTER;
             }
+        }
+        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.THAI) {
+            f |= THAI_SCRIPT;
         }
         if (Character.isLetterOrDigit(cp)) {
             f |= LETTER_OR_DIGIT;

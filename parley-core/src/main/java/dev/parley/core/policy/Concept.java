@@ -94,7 +94,9 @@ enum Concept {
     SHIPPING_FEE(false),
     BUYER_PAYS(false),
     FREE(false),
-    OTHER_TIMING(false);
+    OTHER_TIMING(false),
+    /** "after", "past", "超过": with a duration after it, the end of a window ("no returns after 30 days"). */
+    AFTER(false);
 
     private final boolean masked;
 

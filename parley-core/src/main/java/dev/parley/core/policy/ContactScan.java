@@ -31,6 +31,9 @@ final class ContactScan {
     final List<Span> addresses;
     final List<Span> installs;
 
+    /** Spans and characters looked at by window queries so far, for the linear-cost test. */
+    private long probes;
+
     /** The separator words ("dot", "艾特") found in the base view, with base-view offsets, for the address view. */
     final List<Lexicon.Match<String>> separators;
 
@@ -125,10 +128,16 @@ final class ContactScan {
         return out;
     }
 
+    /** The spans and characters window queries have looked at so far. */
+    long probes() {
+        return probes;
+    }
+
     /** Whether a negation word stands shortly before {@code start}, in the same clause. */
     boolean negatedAt(int start) {
         for (int k = firstStartingAt(negations, start - 30 - MAX_SPAN); k < negations.size(); k++) {
             Span n = negations.get(k);
+            probes++;
             if (n.start >= start) {
                 break;
             }
@@ -152,6 +161,7 @@ final class ContactScan {
     boolean sameClause(int from, int to, boolean commas) {
         for (int k = Math.max(0, from); k < to && k < original.length(); k++) {
             char c = original.charAt(k);
+            probes++;
             if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '。' || c == '！' || c == '？'
                     || c == '；') {
                 // a dot inside a word ("a.n.", "St.") is not a sentence end
@@ -174,6 +184,7 @@ final class ContactScan {
         boolean inWord = false;
         for (int k = from; k < to && k < original.length(); k++) {
             char c = original.charAt(k);
+            probes++;
             if (Character.isWhitespace(c)) {
                 inWord = false;
             } else if (isUnspaced(c)) {
@@ -200,6 +211,7 @@ final class ContactScan {
         Span best = null;
         for (int k = firstStartingAt(spans, start - window - MAX_SPAN); k < spans.size(); k++) {
             Span s = spans.get(k);
+            probes++;
             if (s.start >= start) {
                 break;
             }
@@ -220,6 +232,7 @@ final class ContactScan {
     Span nearestAfter(List<Span> spans, String payload, int end, int window) {
         for (int k = firstStartingAt(spans, end); k < spans.size(); k++) {
             Span s = spans.get(k);
+            probes++;
             if (s.start - end > window) {
                 break;
             }

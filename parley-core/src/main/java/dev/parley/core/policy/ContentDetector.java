@@ -1,6 +1,7 @@
 package dev.parley.core.policy;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The content rules (abuse 3.3, promotion 3.2, prohibited use 3.5, review manipulation 3.6, misleading claims 4.1 and
@@ -28,13 +29,20 @@ final class ContentDetector implements Detector {
 
     @Override
     public void detect(Message message, List<Finding> findings) {
+        judge(message, findings);
+    }
+
+    /** Adds the findings of every content rule to {@code findings}; returns the concepts found (null if no text). */
+    @Nullable
+    ContentScan judge(Message message, List<Finding> findings) {
         if (message.text().isEmpty()) {
-            return;
+            return null;
         }
         ContentScan scan = ContentScan.of(ContentText.of(message.normalized()), lexicon);
         ContentRule.Content content = new ContentRule.Content(message, scan, lexicon);
         for (ContentRule rule : rules) {
             rule.detect(content, findings);
         }
+        return scan;
     }
 }

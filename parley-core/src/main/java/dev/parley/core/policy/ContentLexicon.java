@@ -61,10 +61,40 @@ final class ContentLexicon {
             }
             for (String expanded : expand(term)) {
                 for (String variant : concept.masked() ? masked(expanded) : List.of(expanded)) {
-                    builder.add(variant, concept);
+                    for (String script : chineseScripts(variant)) {
+                        builder.add(script, concept);
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * The term as written and, when it holds two Han characters or more, also in simplified and in traditional
+     * characters (ICU's transliterators), so that a term written in one script finds the message written in the other.
+     */
+    static Set<String> chineseScripts(String term) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(term);
+        // one character is too ambiguous across the scripts ("幹", an insult, is "干", dry or do, in simplified)
+        if (term.codePoints()
+                        .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                        .count()
+                >= 2) {
+            synchronized (ContentLexicon.class) {
+                out.add(Scripts.TO_SIMPLIFIED.transliterate(term));
+                out.add(Scripts.TO_TRADITIONAL.transliterate(term));
+            }
+        }
+        return out;
+    }
+
+    /** ICU's Chinese script transliterators, made on first use (they are not thread-safe: used under a lock). */
+    private static final class Scripts {
+        static final com.ibm.icu.text.Transliterator TO_SIMPLIFIED =
+                com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified");
+        static final com.ibm.icu.text.Transliterator TO_TRADITIONAL =
+                com.ibm.icu.text.Transliterator.getInstance("Simplified-Traditional");
     }
 
     /** Expands every {@code {a|b|}} group of {@code term} into its alternatives. */

@@ -21,6 +21,8 @@ final class ContentScan {
     private final List<Hit> hits;
     private final Map<Concept, List<Hit>> byConcept;
     private final Map<Concept, Integer> maxLength;
+    /** Hits looked at by window queries so far: the work that grows with the text, for the linear-cost test. */
+    private long probes;
 
     private ContentScan(String text, List<Hit> hits) {
         this.text = text;
@@ -72,7 +74,7 @@ final class ContentScan {
         if (innocent.isEmpty()) {
             return false;
         }
-        for (int k = firstStartingAtOrAfter(innocent, hit.start - longestInnocent);
+        for (int k = firstIndexAtOrAfter(innocent, hit.start - longestInnocent);
                 k < innocent.size() && innocent.get(k).start <= hit.start;
                 k++) {
             Hit i = innocent.get(k);
@@ -81,6 +83,11 @@ final class ContentScan {
             }
         }
         return false;
+    }
+
+    /** The hits window queries have looked at so far (each binary search counts as one more). */
+    long probes() {
+        return probes;
     }
 
     /** The original text. */
@@ -123,6 +130,7 @@ final class ContentScan {
         int longest = maxLength.getOrDefault(concept, 0);
         for (int i = firstStartingAtOrAfter(list, anchor.start - window - longest); i < list.size(); i++) {
             Hit h = list.get(i);
+            probes++;
             if (h.start > anchor.end + window) {
                 break;
             }
@@ -179,6 +187,7 @@ final class ContentScan {
         int to = Math.max(a.start, b.start);
         List<Hit> list = of(concept);
         for (int i = firstStartingAtOrAfter(list, from); i < list.size() && list.get(i).start < to; i++) {
+            probes++;
             if (list.get(i).end <= to) {
                 return true;
             }
@@ -187,7 +196,12 @@ final class ContentScan {
     }
 
     /** The index of the first hit of {@code sorted} starting at or after {@code offset}. */
-    private static int firstStartingAtOrAfter(List<Hit> sorted, int offset) {
+    private int firstStartingAtOrAfter(List<Hit> sorted, int offset) {
+        probes++;
+        return firstIndexAtOrAfter(sorted, offset);
+    }
+
+    private static int firstIndexAtOrAfter(List<Hit> sorted, int offset) {
         int lo = 0;
         int hi = sorted.size();
         while (lo < hi) {

@@ -336,6 +336,13 @@ final class Figures {
             Map.entry("สิบ", 10.0),
             Map.entry("ครึ่ง", 0.5));
 
+    /** The longest number word or one-unit duration word. */
+    private static final int LONGEST_WORD = java.util.stream.Stream.concat(
+                    NUMBER_WORDS.keySet().stream(), ONE_UNIT_WORDS.keySet().stream())
+            .mapToInt(String::length)
+            .max()
+            .orElse(0);
+
     private static final String HAN_DIGITS = "零〇一二两兩三四五六七八九";
     private static final String HAN_NUMERALS = HAN_DIGITS + "十百千半";
 
@@ -375,19 +382,25 @@ final class Figures {
         while (i < n) {
             char c = v.charAt(i);
             Num num = null;
-            if (Character.isDigit(c)) {
+            int flags = CharTable.flags(c);
+            if ((flags & CharTable.DIGIT) != 0) {
                 num = digits(i);
                 if (num == null) {
                     i = skipCode(i);
                     continue;
                 }
-            } else if (HAN_NUMERALS.indexOf(c) >= 0) {
+            } else if (c >= '〇' && HAN_NUMERALS.indexOf(c) >= 0) {
                 num = han(i);
-            } else if (Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI) {
+            } else if ((flags & CharTable.THAI_SCRIPT) != 0) {
                 num = thai(i);
-            } else if (isLatin(c) && Character.isLetter(c)) {
+            } else if (isLatinLetter(c)) {
                 int end = wordEnd(i);
-                if (i > 0 && Character.isLetterOrDigit(v.charAt(i - 1))) {
+                if (i > 0 && CharTable.isLetterOrDigit(v.charAt(i - 1))) {
+                    i = end;
+                    continue;
+                }
+                if (end - i > LONGEST_WORD) {
+                    // no number word or one-unit word is this long
                     i = end;
                     continue;
                 }
@@ -715,7 +728,7 @@ final class Figures {
 
     private int wordEnd(int i) {
         int end = i;
-        while (end < v.length() && Character.isLetter(v.charAt(end)) && isLatin(v.charAt(end))) {
+        while (end < v.length() && isLatinLetter(v.charAt(end))) {
             end++;
         }
         return end;
@@ -731,7 +744,15 @@ final class Figures {
 
     /** A Latin letter or digit glued to a number makes it part of a code. */
     private static boolean glued(char c) {
-        return (Character.isLetter(c) && isLatin(c)) || c == '_';
+        return isLatinLetter(c) || c == '_';
+    }
+
+    /** A letter of the Latin script: {@code Character.isLetter(c) && isLatin(c)}. */
+    private static boolean isLatinLetter(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return (CharTable.flags(c) & CharTable.LATIN_LETTER) != 0;
     }
 
     private static boolean isLatin(char c) {

@@ -1,6 +1,7 @@
 package dev.parley.core.policy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,7 +93,7 @@ record JudgedText(
                 }
             }
             return new JudgedText(
-                    List.copyOf(words),
+                    Collections.unmodifiableList(words),
                     latin,
                     han,
                     thai,
@@ -169,13 +170,14 @@ record JudgedText(
 
         private boolean isName(int from, int to, boolean opensSentence) {
             for (int k = from + 1; k < to; k++) {
-                if (Character.isUpperCase(text.charAt(k)) && Character.isLowerCase(text.charAt(k - 1))) {
+                if ((CharTable.flags(text.charAt(k)) & CharTable.UPPER) != 0
+                        && (CharTable.flags(text.charAt(k - 1)) & CharTable.LOWER) != 0) {
                     return true;
                 }
             }
-            boolean capitalised = Character.isUpperCase(text.charAt(from))
+            boolean capitalised = (CharTable.flags(text.charAt(from)) & CharTable.UPPER) != 0
                     && to - from > 1
-                    && Character.isLowerCase(text.charAt(from + 1));
+                    && (CharTable.flags(text.charAt(from + 1)) & CharTable.LOWER) != 0;
             return capitalised && !opensSentence;
         }
 
@@ -185,7 +187,7 @@ record JudgedText(
             }
             for (int k = from; k < to; k++) {
                 char c = text.charAt(k);
-                if (CharTable.isLetter(c) && !Character.isUpperCase(c)) {
+                if ((CharTable.flags(c) & (CharTable.LETTER | CharTable.UPPER)) == CharTable.LETTER) {
                     return false;
                 }
             }

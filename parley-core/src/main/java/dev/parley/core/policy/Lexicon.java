@@ -93,6 +93,24 @@ final class Lexicon<T> {
         if (cp < 0x80) {
             return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
         }
+        if (cp < 0x10000) {
+            return SPACED_WORD_CHARS.get(cp);
+        }
+        return computeSpacedWordChar(cp);
+    }
+
+    /** The BMP answers of {@link #isSpacedWordChar}, computed once. */
+    private static final java.util.BitSet SPACED_WORD_CHARS = spacedWordChars();
+
+    private static java.util.BitSet spacedWordChars() {
+        java.util.BitSet set = new java.util.BitSet(0x10000);
+        for (int c = 0x80; c < 0x10000; c++) {
+            set.set(c, computeSpacedWordChar(c));
+        }
+        return set;
+    }
+
+    private static boolean computeSpacedWordChar(int cp) {
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
             return true;

@@ -170,7 +170,7 @@ final class ListingTermsRule implements ContentRule {
         ContentScan scan = content.scan();
         if (listedDays > 0) {
             for (Hit h : scan.of(NO_RETURN)) {
-                if (scan.before(h, NEGATION, 4).isEmpty()) {
+                if (scan.before(h, NEGATION, 4).isEmpty() && !onlyAfter(content, h, listedDays)) {
                     findings.add(ContentScan.span(Rule.TERMS_DOWNGRADE, null, h));
                 }
             }
@@ -184,6 +184,34 @@ final class ListingTermsRule implements ContentRule {
                 findings.add(ContentScan.span(Rule.TERMS_DOWNGRADE, null, r, new Hit(RETURN, d.start(), d.end())));
             }
         }
+    }
+
+    /**
+     * Whether a refusal of returns only closes a window at least as long as the listing's: "no returns after 30 days"
+     * on a 30-day listing repeats it, while "no returns after 3 days" on that listing shortens it.
+     */
+    private static boolean onlyAfter(Content content, Hit refusal, int listedDays) {
+        for (Hit after : content.scan().within(refusal, AFTER, 20)) {
+            if (!sameSentence(content.scan().text(), refusal, after)) {
+                continue;
+            }
+            for (Figure f : content.figuresBetween(after.end(), after.end() + 12)) {
+                if (f.kind() == Kind.DURATION && f.start() - after.end() <= 3 && f.days() >= listedDays - 0.01) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameSentence(String text, Hit a, Hit b) {
+        for (int k = Math.min(a.end(), b.end()); k < Math.max(a.start(), b.start()); k++) {
+            char c = text.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '。' || c == '！' || c == '？') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void returnShipping(ContentScan scan, List<Finding> findings) {

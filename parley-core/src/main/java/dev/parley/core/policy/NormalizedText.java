@@ -318,10 +318,9 @@ final class NormalizedText {
             length = w;
         }
 
+        /** The view built; the builder hands its offset arrays over (they may be longer than the text) and is done. */
         NormalizedText build() {
-            int len = length;
-            return new NormalizedText(
-                    original, new String(chars, 0, len), Arrays.copyOf(starts, len), Arrays.copyOf(ends, len));
+            return new NormalizedText(original, new String(chars, 0, length), starts, ends);
         }
     }
 

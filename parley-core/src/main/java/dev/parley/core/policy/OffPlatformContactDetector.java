@@ -3,6 +3,7 @@ package dev.parley.core.policy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Off-platform contact (clause 3.4): links and bare domains off the allow-list, e-mail addresses, phone numbers,
@@ -31,10 +32,14 @@ final class OffPlatformContactDetector implements Detector {
         find(message.normalized(), Regions.of(message.request()), findings);
     }
 
-    /** Adds the findings in {@code text} to {@code findings}, trying the phone formats of {@code regions}. */
-    void find(NormalizedText text, List<String> regions, List<Finding> findings) {
+    /**
+     * Adds the findings in {@code text} to {@code findings}, trying the phone formats of {@code regions}; returns the
+     * text's contact scan (null for an empty text).
+     */
+    @Nullable
+    ContactScan find(NormalizedText text, List<String> regions, List<Finding> findings) {
         if (text.length() == 0) {
-            return;
+            return null;
         }
         ContactScan scan = new ContactScan(text, regions, lexicons);
         NormalizedText addressView = AddressView.of(text, scan.separators);
@@ -55,6 +60,7 @@ final class OffPlatformContactDetector implements Detector {
             findings.add(new Finding(Rule.OFF_PLATFORM_CONTACT, f.kind(), f.start(), f.end()));
         }
         executableFiles(text, scan, findings);
+        return scan;
     }
 
     private boolean allowed(String host) {

@@ -7,7 +7,24 @@ package dev.parley.core.policy;
 final class Skeleton {
     private static final int MIN_SPACED_RUN = 3;
 
+    private static final boolean[] ASCII_PUNCTUATION = asciiPunctuation();
+
     private Skeleton() {}
+
+    private static boolean[] asciiPunctuation() {
+        boolean[] table = new boolean[0x80];
+        for (int c = 0; c < table.length; c++) {
+            int type = Character.getType(c);
+            table[c] = type == Character.OTHER_PUNCTUATION
+                    || type == Character.DASH_PUNCTUATION
+                    || type == Character.START_PUNCTUATION
+                    || type == Character.END_PUNCTUATION
+                    || type == Character.CONNECTOR_PUNCTUATION
+                    || type == Character.INITIAL_QUOTE_PUNCTUATION
+                    || type == Character.FINAL_QUOTE_PUNCTUATION;
+        }
+        return table;
+    }
 
     /** The skeleton letter for {@code c} inside a word that has Latin letters, or {@code c} itself. */
     static char fold(char c) {
@@ -79,7 +96,7 @@ final class Skeleton {
                     continue;
                 }
                 int len = Character.charCount(cp);
-                if (Character.isLetterOrDigit(cp) || NormalizedText.isMark(cp)) {
+                if (CharTable.is(cp, CharTable.LETTER_OR_DIGIT) || CharTable.is(cp, CharTable.MARK)) {
                     for (int p = k; p < k + len; p++) {
                         out.copy(text, p);
                     }
@@ -96,7 +113,7 @@ final class Skeleton {
                 out.setLength(outBefore);
                 continue;
             }
-            if (wordLen == 1 && Character.isLetterOrDigit(out.charAt(wordStart)) && out.charAt(wordStart) < 0x80) {
+            if (wordLen == 1 && out.charAt(wordStart) < 0x80 && CharTable.isLetterOrDigit(out.charAt(wordStart))) {
                 boolean adjacent = lastSingleEnd >= 0 && spacesOnly(v, lastSingleEnd, start);
                 if (adjacent) {
                     runCount++;
@@ -119,6 +136,9 @@ final class Skeleton {
     }
 
     private static boolean isPunctuation(int cp) {
+        if (cp < 0x80) {
+            return ASCII_PUNCTUATION[cp];
+        }
         int type = Character.getType(cp);
         return type == Character.OTHER_PUNCTUATION
                 || type == Character.DASH_PUNCTUATION

@@ -32,6 +32,21 @@ class ContentLexiconTest {
     }
 
     @Test
+    void chineseTermsAlsoMatchInTheOtherScriptButSingleCharactersDoNot() {
+        assertThat(ContentLexicon.chineseScripts("給你便宜")).contains("给你便宜", "給你便宜");
+        assertThat(ContentLexicon.chineseScripts("不退不换")).contains("不退不換");
+        assertThat(ContentLexicon.chineseScripts("幹")).containsExactly("幹");
+        assertThat(ContentLexicon.chineseScripts("no refunds")).containsExactly("no refunds");
+        // a term written in traditional characters finds a message in simplified ones, and the other way round
+        Listing listing = ContentChecks.listing("zh-Hans", "259", 7, true, 12);
+        assertThat(ContentChecks.found(ContentChecks.CHECKER.check(
+                        CheckRequest.ofText("给你便宜20块").withListing(listing))))
+                .contains("misleading_claim");
+        // "幹" is an insult; its simplified form "干" is an everyday character and is not
+        assertThat(ContentChecks.found("zh-Hans", "衣服干了就发货")).doesNotContain("abusive_language");
+    }
+
+    @Test
     void maskedConceptsMatchHiddenLetters() {
         assertThat(ContentLexicon.masked("fuck*")).contains("f*ck*", "f**k*", "fvck*");
         assertThat(ContentLexicon.masked("bitch")).contains("b*tch", "b***h");

@@ -52,6 +52,39 @@ class ProhibitedUseRuleTest {
         assertThat(found(language, text)).contains("prohibited_use:phishing");
     }
 
+    static Stream<Arguments> phishingInEveryLanguage() {
+        return cases("""
+                ms | Sila beri kod pengesahan yang anda terima.
+                ms | Boleh hantar kata laluan akaun anda?
+                vi | Cho shop xin mật khẩu tài khoản của bạn.
+                fil | Pakisend po ng verification code na natanggap ninyo.
+                fil | Ano po ang password ng account nyo?
+                """).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("phishingInEveryLanguage")
+    void askingForACredentialInMalayVietnameseOrFilipinoIsPhishing(String language, String text) {
+        assertThat(found(language, text)).contains("prohibited_use:phishing");
+    }
+
+    static Stream<Arguments> credentialWarningsAndOtherRequests() {
+        return cases("""
+                ms | Jangan beri kod pengesahan kepada sesiapa.
+                ms | Sila beri alamat penghantaran.
+                fil | Huwag ibigay ang OTP kahit kanino po.
+                fil | Hindi namin hihingin ang password mo.
+                vi | Cho shop xin địa chỉ giao hàng nhé.
+                vi | Shop không bao giờ yêu cầu mật khẩu của bạn.
+                """).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("credentialWarningsAndOtherRequests")
+    void warningsAboutCredentialsAndRequestsForOtherThingsAreNotPhishing(String language, String text) {
+        assertThat(found(language, text)).doesNotContain("prohibited_use");
+    }
+
     static Stream<Arguments> illegal() {
         return cases("""
                 en | We can mark it as a gift so you pay less at customs

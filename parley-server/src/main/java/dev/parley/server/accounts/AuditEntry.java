@@ -1,7 +1,9 @@
 package dev.parley.server.accounts;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,5 +34,24 @@ public record AuditEntry(
 
     public AuditEntry {
         fields = List.copyOf(fields);
+    }
+
+    /** The entry as the API shows it: every component by its name, in order, nulls included. */
+    public Map<String, @Nullable Object> view() {
+        Map<String, @Nullable Object> v = new LinkedHashMap<>();
+        v.put("id", id);
+        v.put("occurredAt", occurredAt);
+        v.put("action", action);
+        v.put("actorId", actorId);
+        v.put("actorRole", actorRole);
+        v.put("shopId", shopId);
+        v.put("subjectId", subjectId);
+        v.put("fields", fields);
+        v.put("orderId", orderId);
+        v.put("purpose", purpose);
+        v.put("tokenId", tokenId);
+        v.put("ip", ip);
+        v.put("detail", detail);
+        return v;
     }
 }

@@ -217,8 +217,7 @@ public class Privacy {
         export.put("attachments", attachments);
         export.put("buyerReports", reports);
         export.put(
-                "auditLog",
-                audit.about(buyerId).stream().map(Privacy::auditView).toList());
+                "auditLog", audit.about(buyerId).stream().map(AuditEntry::view).toList());
         return export;
     }
 
@@ -295,24 +294,5 @@ public class Privacy {
             throw ProblemException.forbidden("only buyers export or erase their own data here");
         }
         return actor.userId();
-    }
-
-    /** An audit entry as the API shows it. */
-    public static Map<String, @Nullable Object> auditView(AuditEntry e) {
-        Map<String, @Nullable Object> v = new LinkedHashMap<>();
-        v.put("id", e.id());
-        v.put("occurredAt", e.occurredAt());
-        v.put("action", e.action());
-        v.put("actorId", e.actorId());
-        v.put("actorRole", e.actorRole());
-        v.put("shopId", e.shopId());
-        v.put("subjectId", e.subjectId());
-        v.put("fields", e.fields());
-        v.put("orderId", e.orderId());
-        v.put("purpose", e.purpose());
-        v.put("tokenId", e.tokenId());
-        v.put("ip", e.ip());
-        v.put("detail", e.detail());
-        return v;
     }
 }

@@ -476,6 +476,11 @@ abstract class MessagingApiContract extends ServerTestSupport {
         bad.add(api.post("/api/v1/conversations", buyer, Map.of("text", "hi")));
         bad.add(api.post("/api/v1/conversations", buyer, Map.of("shopId", w.shop(), "productId", 7, "text", "hi")));
         bad.add(api.post("/api/v1/auth/token", null, "{\"username\": 1}"));
+        bad.add(api.post("/api/v1/auth/token", null, "{\"username\": 1, \"password\": \"demo\"}"));
+        String agent = signIn(w.agent());
+        bad.add(api.post("/api/v1/policy/check", agent, "{\"text\": 42}"));
+        bad.add(api.post("/api/v1/policy/check", agent, "{\"text\": true}"));
+        bad.add(api.post("/api/v1/policy/check", agent, "{\"text\": \"hi\", \"conversationId\": 7}"));
         bad.add(api.get("/api/v1/conversations?limit=0", buyer));
         bad.add(api.get("/api/v1/conversations?limit=abc", buyer));
         bad.add(api.get("/api/v1/conversations?cursor=AAAA", buyer));

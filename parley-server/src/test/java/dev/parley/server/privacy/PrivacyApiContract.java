@@ -271,6 +271,26 @@ abstract class PrivacyApiContract extends ServerTestSupport {
                 .raw()
                 .body();
 
+        String arbitrator = api.token("arbitrator1", "demo");
+        String dispute = api.post(
+                        "/api/v1/conversations/" + conversation + "/disputes",
+                        buyer,
+                        Map.of("reason", "The parcel never came"))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(api.post("/api/v1/review/disputes/" + dispute + "/take", arbitrator, Map.of())
+                        .status())
+                .isEqualTo(200);
+        Response decided = api.post(
+                "/api/v1/review/disputes/" + dispute + "/decide",
+                arbitrator,
+                Map.of("outcome", "SETTLED", "decision", "The shop refunds half"));
+        assertThat(decided.status()).as("%s", decided).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        !mailsTo(reviewer, "private@example.com", w.buyer()).isEmpty());
+
         // Refused erasures change nothing.
         assertThat(api.post("/api/v1/me/erasure", buyer, Map.of("password", "wrong-password"))
                         .status())
@@ -320,7 +340,12 @@ abstract class PrivacyApiContract extends ServerTestSupport {
         JsonNode messages = api.get("/api/v1/conversations/" + conversation + "/messages", agent)
                 .json()
                 .get("items");
-        List<String> texts = texts(messages);
+        List<String> texts = new ArrayList<>();
+        messages.forEach(m -> {
+            if (!m.get("sender").asString().equals("platform")) {
+                texts.add(m.get("text").asString());
+            }
+        });
         assertThat(texts)
                 .containsExactly(
                         "[removed at the buyer's request]",
@@ -345,6 +370,10 @@ abstract class PrivacyApiContract extends ServerTestSupport {
         assertThat(api.get(contactPath(w.shop(), order) + "?purpose=fulfilment", agent)
                         .status())
                 .isEqualTo(404);
+        assertThat(mailsTo(reviewer, "private@example.com", w.buyer()))
+                .as("the outbox keeps no notice to the erased buyer")
+                .isEmpty();
+        assertThat(erased.json().get("noticesErased").asInt()).isPositive();
 
         // The compliance records stay, pseudonymised; the shop's figures do not change.
         JsonNode evidence = api.get("/api/v1/review/abuse-reports?shopId=" + w.shop(), reviewer)
@@ -431,6 +460,18 @@ abstract class PrivacyApiContract extends ServerTestSupport {
                 .isEqualTo(403);
         assertThat(signIn(w.buyer())).as("the buyer can still sign in").isNotBlank();
         assertThat(auditOf(w.buyer()).size()).as("one read, nothing else").isEqualTo(1);
+    }
+
+    private List<JsonNode> mailsTo(String reviewer, String address, String userId) {
+        Response r = api.get("/api/v1/review/outbox?limit=200&to=" + address, reviewer);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        List<JsonNode> mails = new ArrayList<>();
+        r.json().get("items").forEach(m -> {
+            if (userId.equals(m.path("toUserId").asString(""))) {
+                mails.add(m);
+            }
+        });
+        return mails;
     }
 
     private static List<String> texts(JsonNode messages) {

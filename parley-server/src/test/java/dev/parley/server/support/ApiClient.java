@@ -140,7 +140,7 @@ public final class ApiClient {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode node = null;
             String type = r.headers().firstValue("Content-Type").orElse("");
-            if (type.contains("json") && !r.body().isEmpty()) {
+            if (type.contains("json") && !type.contains("ndjson") && !r.body().isEmpty()) {
                 node = JSON.readTree(r.body());
             }
             return new Response(r.statusCode(), r, node);

@@ -60,7 +60,9 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
      * (or {@code 404} once the thing is gone) to the roles after the first that may make it; rows that revoke or erase
      * come last. Platform staff are no tenant of a shop: its private tools (team, tokens, quick replies) answer them
      * {@code 404} like any outsider; reviewers and arbitrators read a shop's cases and evaluations (cases/Access),
-     * operators only its evaluations and the regression set. Sign-in is called with each role's credentials (anonymous:
+     * operators only its evaluations and the regression set. Disputes are the arbitrators' (a dispute is opened once per
+     * conversation: the buyer's comes first, the team's answer {@code 409}); reviewers and arbitrators read the outbox.
+     * Sign-in is called with each role's credentials (anonymous:
      * an unknown user). Passwords: {@code POST /auth/password} is called with a wrong current password (a right one would
      * revoke the walk's other sessions), so it shows who may reach it.
      */
@@ -76,7 +78,6 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
             GET /api/v1/conversations | /api/v1/conversations | - | 401 2xx 2xx 2xx 2xx 2xx 2xx 2xx 403
             GET /api/v1/conversations/{id} | /api/v1/conversations/{conv} | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
             GET /api/v1/conversations/{id}/messages | /api/v1/conversations/{conv}/messages | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
-            GET /api/v1/conversations/{conversationId}/disputes | /api/v1/conversations/{conv2}/disputes | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
             GET /api/v1/attachments/{id} | /api/v1/attachments/{image} | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
             GET /api/v1/messages/{messageId}/verdicts | /api/v1/messages/{blocked3}/verdicts | - | 401 404 2xx 2xx 2xx 404 2xx 2xx 403
             GET /api/v1/buyer-reports | /api/v1/buyer-reports | - | 401 2xx 403 403 403 403 403 403 403
@@ -97,9 +98,6 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
             GET /api/v1/review/audit-log | /api/v1/review/audit-log?shopId={shop} | - | 401 403 403 403 403 403 2xx 403 403
             GET /api/v1/review/users/{userId}/contact | /api/v1/review/users/{buyer}/contact?purpose=dispute | - | 401 403 403 403 403 403 2xx 2xx 403
             GET /api/v1/review/queues | /api/v1/review/queues | - | 401 403 403 403 403 403 2xx 2xx 403
-            GET /api/v1/review/disputes | /api/v1/review/disputes | - | 401 403 403 403 403 403 403 2xx 403
-            GET /api/v1/review/disputes/{disputeId} | /api/v1/review/disputes/{dispute1} | - | 401 403 403 403 403 403 403 2xx 403
-            GET /api/v1/review/outbox | /api/v1/review/outbox | - | 401 403 403 403 403 403 2xx 2xx 403
             GET /api/v1/review/held-messages | /api/v1/review/held-messages | - | 401 403 403 403 403 403 2xx 403 403
             GET /api/v1/review/held-messages/{messageId} | /api/v1/review/held-messages/{held1} | - | 401 403 403 403 403 403 2xx 403 403
             GET /api/v1/review/messages | /api/v1/review/messages?shopId={shop} | - | 401 403 403 403 403 403 2xx 403 403
@@ -147,11 +145,15 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
             POST /api/v1/review/contests/{contestId}/uphold | /api/v1/review/contests/{contest2}/uphold | reason | 401 403 403 403 403 403 2xx 403 403
             POST /api/v1/review/buyer-reports/{reportId}/confirm | /api/v1/review/buyer-reports/{buyerReport1}/confirm | confirm | 401 403 403 403 403 403 2xx 403 403
             POST /api/v1/review/buyer-reports/{reportId}/dismiss | /api/v1/review/buyer-reports/{buyerReport2}/dismiss | reason | 401 403 403 403 403 403 2xx 403 403
-            POST /api/v1/review/disputes/{disputeId}/take | /api/v1/review/disputes/{dispute1}/take | - | 401 403 403 403 403 403 403 2xx 403
-            POST /api/v1/review/disputes/{disputeId}/decide | /api/v1/review/disputes/{dispute1}/decide | decision | 401 403 403 403 403 403 403 2xx 403
-            POST /api/v1/conversations/{conversationId}/disputes | /api/v1/conversations/{conv2}/disputes | dispute | 401 2xx 409 409 409 404 403 403 404
             POST /api/v1/review/violations | /api/v1/review/violations | violation | 401 403 403 403 403 403 2xx 403 403
             POST /api/v1/review/enforcement-actions | /api/v1/review/enforcement-actions | warning | 401 403 403 403 403 403 2xx 403 403
+            GET /api/v1/conversations/{conversationId}/disputes | /api/v1/conversations/{conv2}/disputes | - | 401 2xx 2xx 2xx 2xx 404 2xx 2xx 404
+            GET /api/v1/review/disputes | /api/v1/review/disputes | - | 401 403 403 403 403 403 403 2xx 403
+            GET /api/v1/review/disputes/{disputeId} | /api/v1/review/disputes/{dispute1} | - | 401 403 403 403 403 403 403 2xx 403
+            GET /api/v1/review/outbox | /api/v1/review/outbox | - | 401 403 403 403 403 403 2xx 2xx 403
+            POST /api/v1/conversations/{conversationId}/disputes | /api/v1/conversations/{conv3}/disputes | dispute | 401 2xx 409 409 409 404 403 403 404
+            POST /api/v1/review/disputes/{disputeId}/take | /api/v1/review/disputes/{dispute1}/take | - | 401 403 403 403 403 403 403 2xx 403
+            POST /api/v1/review/disputes/{disputeId}/decide | /api/v1/review/disputes/{dispute1}/decide | decide | 401 403 403 403 403 403 403 2xx 403
             DELETE /api/v1/shops/{shopId}/quick-replies/{id} | /api/v1/shops/{shop}/quick-replies/{quickReply} | - | 401 404 403 2xx 404 404 404 404 404
             DELETE /api/v1/shops/{shopId}/api-tokens/{tokenId} | /api/v1/shops/{shop}/api-tokens/{apiToken} | - | 401 404 403 2xx 2xx 404 404 404 404
             DELETE /api/v1/shops/{shopId}/members/{userId} | /api/v1/shops/{shop}/members/{agent2} | - | 401 404 403 2xx 404 404 404 404 404
@@ -280,6 +282,11 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
             POST /staff/appeals/{appealId}/{decision:grant|deny} | /staff/appeals/{appeal1}/grant | note=ok | 401 403 403 403 403 403 2xx 403 403
             POST /staff/enforcement/violations | /staff/enforcement/violations | messageId={reply2}&rule=misleading_claim&note=found | 401 403 403 403 403 403 2xx 403 403
             POST /staff/enforcement/actions | /staff/enforcement/actions | shopId={shop}&kind=WARNING&reason=reminder | 401 403 403 403 403 403 2xx 403 403
+            GET /staff/disputes | /staff/disputes | - | 3xx 403 403 403 403 403 403 2xx 403
+            GET /staff/outbox | /staff/outbox | - | 3xx 403 403 403 403 403 2xx 2xx 403
+            POST /conversations/{id}/disputes | /conversations/{conv3}/disputes | reason=The parcel never came ({role}) | 401 3xx 409 409 409 404 403 403 404
+            POST /staff/disputes/{disputeId}/take | /staff/disputes/{dispute1}/take | - | 401 403 403 403 403 403 403 3xx 403
+            POST /staff/disputes/{disputeId}/decide | /staff/disputes/{dispute1}/decide | outcome=SETTLED&decision=Refund half | 401 403 403 403 403 403 403 3xx 403
             POST /conversations/{id}/status | /conversations/{conv}/status | status=OPEN | 401 403 2xx 2xx 2xx 404 403 2xx 404
             POST /account/erasure | /account/erasure | password={password} | 401 3xx 403 403 403 403 403 403 403
             """;
@@ -469,11 +476,11 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
         b.put("overturn", "{'expectedAction': 'ALLOW', 'note': 'their domain'}");
         b.put("violation", "{'messageId': '{reply2}', 'rule': 'misleading_claim', 'note': 'found'}");
         b.put("warning", "{'shopId': '{shop}', 'kind': 'WARNING', 'reason': 'reminder'}");
+        b.put("dispute", "{'reason': 'The parcel never came ({role})'}");
+        b.put("decide", "{'outcome': 'SETTLED', 'decision': 'The shop refunds half'}");
         b.put("signIn", "{'username': '{user}', 'password': '{password}'}");
         b.put("password", "{'currentPassword': 'not-the-password', 'newPassword': 'another-secret'}");
         b.put("erasure", "{'password': '{password}'}");
-        b.put("decision", "{'outcome': 'SETTLED', 'decision': 'Both sides agree'}");
-        b.put("dispute", "{'reason': 'No answer ({role})'}");
         return b;
     }
 
@@ -533,14 +540,23 @@ abstract class AuthorizationWalkContract extends ServerTestSupport {
         String conv2 = ok(api.post(
                         "/api/v1/conversations",
                         buyer,
-                        Map.of("shopId", w.shop(), "orderId", order, "text", "Where is my order?")))
+                        Map.of("shopId", w.shop(), "orderId", order, "text", "Where is my parcel?")))
                 .json()
                 .get("id")
                 .asString();
         ids.put("conv2", conv2);
         ids.put(
+                "conv3",
+                ok(api.post("/api/v1/conversations", buyer, Map.of("shopId", w.shop(), "text", "A question")))
+                        .json()
+                        .get("id")
+                        .asString());
+        ids.put(
                 "dispute1",
-                ok(api.post("/api/v1/conversations/" + conv2 + "/disputes", buyer, Map.of("reason", "No answer")))
+                ok(api.post(
+                                "/api/v1/conversations/" + conv2 + "/disputes",
+                                buyer,
+                                Map.of("reason", "The parcel never came")))
                         .json()
                         .get("id")
                         .asString());

@@ -78,7 +78,7 @@ class AuditController {
         AuditLog.Page page = audit.query(
                 new AuditLog.Query(blank(subjectId), blank(actorId), blank(shopId), fromAt, toAt, cursor, size));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(AuditController::view).toList());
+        body.put("items", page.items().stream().map(AuditEntry::view).toList());
         body.put("next", page.next());
         return body;
     }
@@ -117,25 +117,6 @@ class AuditController {
                 new AuditLog.Event("contact.read", null, userId, fields, null, purpose, request.getRemoteAddr(), null));
         body.put("auditId", entry.id());
         return body;
-    }
-
-    /** An entry as the API shows it. */
-    static Map<String, @Nullable Object> view(AuditEntry e) {
-        Map<String, @Nullable Object> v = new LinkedHashMap<>();
-        v.put("id", e.id());
-        v.put("occurredAt", e.occurredAt());
-        v.put("action", e.action());
-        v.put("actorId", e.actorId());
-        v.put("actorRole", e.actorRole());
-        v.put("shopId", e.shopId());
-        v.put("subjectId", e.subjectId());
-        v.put("fields", e.fields());
-        v.put("orderId", e.orderId());
-        v.put("purpose", e.purpose());
-        v.put("tokenId", e.tokenId());
-        v.put("ip", e.ip());
-        v.put("detail", e.detail());
-        return v;
     }
 
     private static @Nullable Instant instant(String name, @Nullable String value, List<String> errors) {
