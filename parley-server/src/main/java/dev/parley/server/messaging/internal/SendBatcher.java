@@ -133,7 +133,8 @@ class SendBatcher {
                 }
             });
         } catch (RuntimeException failed) {
-            log.debug("a batch of {} sends failed; each runs again on its own", batch.size(), failed);
+            log.warn("a batch of {} sends failed ({}); each runs again on its own", batch.size(), failed.toString());
+            log.debug("the batch failed with", failed);
             for (Task<?> t : batch) {
                 alone(t);
             }
