@@ -684,6 +684,10 @@ abstract class MessagingApiContract extends ServerTestSupport {
                         .get("warrantyMonths")
                         .asInt())
                 .isEqualTo(12);
+        assertThat(api.get("/api/v1/products/other-teapot", buyer).raw().body())
+                .as("a whole price is written plainly, not as 8.9E+2")
+                .contains("\"price\":890,");
+        assertThat(api.get("/api/v1/products/demo-hoodie", buyer).raw().body()).contains("\"price\":29.9,");
         assertThat(api.get("/api/v1/shops/other-shop", buyer).json().get("zone").asString())
                 .isEqualTo("Asia/Taipei");
         assertThat(api.get("/api/v1/orders/demo-order-1", buyer).status()).isEqualTo(200);

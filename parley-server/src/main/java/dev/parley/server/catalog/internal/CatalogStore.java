@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.server.catalog.Order;
 import dev.parley.server.catalog.Product;
 import dev.parley.server.catalog.ShippingAddress;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,14 +42,21 @@ public class CatalogStore {
                                 rs.getString(2),
                                 rs.getString(3),
                                 rs.getString(4),
-                                rs.getBigDecimal(5) == null
-                                        ? null
-                                        : rs.getBigDecimal(5).stripTrailingZeros(),
+                                plain(rs.getBigDecimal(5)),
                                 rs.getString(6),
                                 (Integer) rs.getObject(7, Integer.class),
                                 (Boolean) rs.getObject(8, Boolean.class),
                                 (Integer) rs.getObject(9, Integer.class)))
                         .optional());
+    }
+
+    /** The amount without trailing zeros and never in exponent form (890, not 8.9E+2). */
+    private static @Nullable BigDecimal plain(@Nullable BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** The products of a shop by title, at most {@code limit}. */
