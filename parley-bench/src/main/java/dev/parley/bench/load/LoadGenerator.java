@@ -50,9 +50,22 @@ public final class LoadGenerator {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong shed = new AtomicLong();
+    /** Measured sends the server answered as repeats of an earlier send ({@code Idempotent-Replayed}): nothing new. */
+    private final AtomicLong replayed = new AtomicLong();
+
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     /** Bounds the population's sign-ins (each a password hash on the server) so that none waits out its timeout. */
     private final java.util.concurrent.Semaphore setup = new java.util.concurrent.Semaphore(8);
+
+    /** Diagnostics (-Dlg.diag=true): what each measured send got, and every frame each socket saw. */
+    private static final boolean DIAG = Boolean.getBoolean("lg.diag");
+
+    private record Sent(String conversation, String from, boolean fromBuyer, long answeredAt, String body) {}
+
+    private final Map<String, Sent> sentInfo = new ConcurrentHashMap<>();
+    private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+    private final long startedAt = System.nanoTime();
+    private volatile long sendingEnded;
 
     private volatile boolean measuring;
     private long[] latencies = new long[1 << 16];
@@ -95,8 +108,7 @@ public final class LoadGenerator {
             sockets.add(http.newWebSocketBuilder()
                     .buildAsync(
                             URI.create(settings.url().replaceFirst("^http", "ws") + "/ws?access_token=" + p.token()),
-                            new Listener(
-                                    p.user().contains("-buyer-") ? "\"sender\":\"seller\"" : "\"sender\":\"buyer\""))
+                            listener(p))
                     .get(10, TimeUnit.SECONDS));
         }
         System.err.printf(
@@ -147,8 +159,12 @@ public final class LoadGenerator {
         }
         long acceptedInWindow = accepted.get() - acceptedAtStart;
         measuring = false;
+        sendingEnded = System.nanoTime();
         Thread.sleep(2000);
         report(acceptedInWindow);
+        if (DIAG) {
+            diagnose(conversations);
+        }
         sockets.forEach(s -> s.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
         workers.shutdownNow();
     }
@@ -172,7 +188,23 @@ public final class LoadGenerator {
             if (measured) {
                 statuses.computeIfAbsent(r.statusCode(), k -> new AtomicLong()).incrementAndGet();
             }
-            if (r.statusCode() == 201) {
+            if (DIAG && measured) {
+                String b = r.body();
+                sentInfo.put(
+                        marker,
+                        new Sent(
+                                c.id(),
+                                from.user(),
+                                from == c.buyer(),
+                                System.nanoTime(),
+                                b.substring(0, Math.min(400, b.length()))));
+            }
+            if (r.headers().firstValue("Idempotent-Replayed").isPresent()) {
+                if (measured) {
+                    replayed.incrementAndGet();
+                }
+                inFlight.remove(marker);
+            } else if (r.statusCode() == 201) {
                 accepted.incrementAndGet();
             } else {
                 refused.incrementAndGet();
@@ -184,9 +216,17 @@ public final class LoadGenerator {
         }
     }
 
+    private Listener listener(Party p) {
+        Listener l = new Listener(p.user().contains("-buyer-") ? "\"sender\":\"seller\"" : "\"sender\":\"buyer\"");
+        listeners.put(p.user(), l);
+        return l;
+    }
+
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
         private final String fromOtherSide;
+        /** Diagnostics: per conversation, seq -> type and when, of every frame. */
+        final Map<String, Map<Long, String>> frames = new ConcurrentHashMap<>();
 
         Listener(String fromOtherSide) {
             this.fromOtherSide = fromOtherSide;
@@ -199,6 +239,21 @@ public final class LoadGenerator {
                 String frame = partial.toString();
                 partial.setLength(0);
                 long now = System.nanoTime();
+                if (DIAG) {
+                    JsonNode n = JSON.readTree(frame);
+                    JsonNode d = n.path("data");
+                    String conv = d.has("conversationId")
+                            ? d.get("conversationId").asString()
+                            : d.path("id").asString();
+                    String text = d.path("text").isString() ? d.get("text").asString() : "";
+                    frames.computeIfAbsent(conv, k -> new ConcurrentHashMap<>())
+                            .merge(
+                                    n.path("seq").asLong(),
+                                    n.path("type").asString() + "@" + (now - startedAt) / 1_000_000 + "ms "
+                                            + d.path("sender").asString() + " "
+                                            + text.substring(0, Math.max(0, text.indexOf(':') + 1)),
+                                    (a, b) -> a + " | " + b);
+                }
                 if (frame.startsWith("{\"type\":\"message.created\"") && frame.contains(fromOtherSide)) {
                     int at = frame.indexOf("\"text\":\"lg");
                     if (at > 0) {
@@ -229,7 +284,7 @@ public final class LoadGenerator {
         double seconds = settings.duration().toNanos() / 1e9;
         System.out.printf(
                 "offered=%d/s accepted=%.0f/s delivered=%d p50=%.1fms p99=%.1fms max=%.1fms statuses=%s undelivered=%d"
-                        + " errors=%d not-sent(over %d in flight)=%d%n",
+                        + " replayed=%d errors=%d not-sent(over %d in flight)=%d%n",
                 settings.rate(),
                 acceptedInWindow / seconds,
                 sorted.length,
@@ -238,9 +293,57 @@ public final class LoadGenerator {
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 statuses,
                 inFlight.size(),
+                replayed.get(),
                 failed.get(),
                 settings.maxInFlight(),
                 shed.get());
+    }
+
+    private void diagnose(List<Conversation> conversations) throws Exception {
+        Map<String, Conversation> byId = new java.util.HashMap<>();
+        conversations.forEach(c -> byId.put(c.id(), c));
+        for (String marker : new ArrayList<>(inFlight.keySet())) {
+            Sent s = sentInfo.get(marker);
+            if (s == null) {
+                System.out.println("UNDELIVERED " + marker + " no answer recorded");
+                continue;
+            }
+            Conversation c = byId.get(s.conversation());
+            List<Party> others = s.fromBuyer() ? c.agents() : List.of(c.buyer());
+            System.out.printf(
+                    "UNDELIVERED %s conv=%s from=%s answered@%dms (loop end @%dms) body=%s%n",
+                    marker,
+                    s.conversation(),
+                    s.from(),
+                    (s.answeredAt() - startedAt) / 1_000_000,
+                    (sendingEnded - startedAt) / 1_000_000,
+                    s.body());
+            for (Party o : others) {
+                var seen = new java.util.TreeMap<>(
+                        listeners.get(o.user()).frames.getOrDefault(s.conversation(), Map.of()));
+                List<Long> gaps = new ArrayList<>();
+                if (!seen.isEmpty()) {
+                    for (long q = seen.firstKey(); q < seen.lastKey(); q++) {
+                        if (!seen.containsKey(q)) {
+                            gaps.add(q);
+                        }
+                    }
+                }
+                String hit = seen.entrySet().stream()
+                        .filter(e -> e.getValue().contains(marker))
+                        .map(Object::toString)
+                        .findFirst()
+                        .orElse("none");
+                System.out.printf(
+                        "   socket %s: %d frames, seq %s..%s, gaps %s, frame with marker: %s%n",
+                        o.user(),
+                        seen.size(),
+                        seen.isEmpty() ? "-" : seen.firstKey(),
+                        seen.isEmpty() ? "-" : seen.lastKey(),
+                        gaps,
+                        hit);
+            }
+        }
     }
 
     private static double percentile(long[] sorted, double p) {
