@@ -44,6 +44,13 @@ public final class LoadGenerator {
     private final Map<String, String> cachedTokens = new ConcurrentHashMap<>();
     private final Path tokenFile;
     private final AtomicLong sequence = new AtomicLong();
+    /**
+     * Makes this run's {@code clientMessageId}s its own: the markers restart at lg1 each run, and a run that reuses a
+     * population (same prefix) would otherwise repeat an earlier run's key in the same conversation, which the server
+     * answers by replaying the stored message (201 again, no new event).
+     */
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -174,8 +181,8 @@ public final class LoadGenerator {
         if (measured) {
             inFlight.put(marker, intended);
         }
-        String body = "{\"text\":\"" + marker + " is the parcel on its way to me now?\",\"clientMessageId\":\"" + marker
-                + "\"}";
+        String body = "{\"text\":\"" + marker + " is the parcel on its way to me now?\",\"clientMessageId\":\"" + runId
+                + "-" + marker + "\"}";
         try {
             HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/conversations/" + c.id() + "/messages"))
